@@ -1,0 +1,3 @@
+namespace SortStation.Clustering;
+
+public sealed record Assignment(int Line, string ItemType, int Cluster);

@@ -1,0 +1,3 @@
+namespace SortStation.Clustering;
+
+public sealed record CleaningResult(Dataset Dataset, CleaningReport Report);

@@ -1,0 +1,3 @@
+namespace SortStation.Clustering;
+
+public sealed record ClusterPrediction(int ClusterId, string Label);

@@ -1,0 +1,206 @@
+namespace SortStation.Clustering;
+
+/// <summary>
+/// Lloyd iterations for one restart. Each pass assigns labels and accumulates per-chunk sums in
+/// the same sweep; stops when no label changes or the squared centre shift is within tolerance.
+/// </summary>
+internal sealed class LloydRunner
+{
+    private readonly double[] _x;
+    private readonly int _n, _d, _k;
+    private readonly int[] _labels;
+    private readonly double[] _partialSums, _partialInertia;
+    private readonly long[] _partialCounts, _partialChanged;
+
+    public LloydRunner(double[] x, int n, int d, int k)
+    {
+        (_x, _n, _d, _k) = (x, n, d, k);
+        var chunks = ChunkRunner.ChunkCount(n);
+        _labels = new int[n];
+        _partialSums = new double[chunks * k * d];
+        _partialCounts = new long[chunks * k];
+        _partialInertia = new double[chunks];
+        _partialChanged = new long[chunks];
+    }
+
+    public KMeansResult Run(double[] centers, int maxIterations, double tolerance, CancellationToken ct)
+    {
+        Array.Fill(_labels, -1);
+        var sums = new double[_k * _d];
+        var counts = new long[_k];
+        var iterations = 0;
+        for (var it = 0; it < maxIterations; it++)
+        {
+            iterations = it + 1;
+            var changed = Assign(centers, ct);
+            Reduce(sums, counts);
+            RelocateEmpty(centers, sums, counts);
+            var shift = 0.0;
+            for (var c = 0; c < _k; c++)
+            {
+                for (var j = 0; j < _d; j++)
+                {
+                    var updated = sums[(c * _d) + j] / counts[c];
+                    var diff = updated - centers[(c * _d) + j];
+                    shift += diff * diff;
+                    centers[(c * _d) + j] = updated;
+                }
+            }
+
+            if (changed == 0 || shift <= tolerance)
+            {
+                break;
+            }
+        }
+
+        // Final E-step so labels and inertia match the returned centres exactly.
+        Assign(centers, ct);
+        var inertia = 0.0;
+        foreach (var part in _partialInertia)
+        {
+            inertia += part;
+        }
+
+        return new KMeansResult(_k, _d, (double[])centers.Clone(), (int[])_labels.Clone(), inertia, iterations);
+    }
+
+    private long Assign(double[] centers, CancellationToken ct)
+    {
+        ChunkRunner.For(_n, AssignChunk(centers), ct);
+        var changed = 0L;
+        foreach (var part in _partialChanged)
+        {
+            changed += part;
+        }
+
+        return changed;
+    }
+
+    private Action<int, int, int> AssignChunk(double[] centers) => (chunk, start, end) =>
+    {
+        var (x, d, k, labels) = (_x, _d, _k, _labels);
+        var sums = _partialSums.AsSpan(chunk * k * d, k * d);
+        var counts = _partialCounts.AsSpan(chunk * k, k);
+        sums.Clear();
+        counts.Clear();
+        var inertia = 0.0;
+        var changed = 0L;
+        for (var i = start; i < end; i++)
+        {
+            var off = i * d;
+            var best = 0;
+            var bestDist = double.PositiveInfinity;
+            if (d == 2)
+            {
+                // Two features is the common case (weight, price): keep it branch-light.
+                double x0 = x[off], x1 = x[off + 1];
+                for (var c = 0; c < k; c++)
+                {
+                    double a = x0 - centers[2 * c], b = x1 - centers[(2 * c) + 1];
+                    var dist = (a * a) + (b * b);
+                    if (dist < bestDist)
+                    {
+                        bestDist = dist;
+                        best = c;
+                    }
+                }
+            }
+            else
+            {
+                for (var c = 0; c < k; c++)
+                {
+                    var dist = KMeansPlusPlus.Distance(x, off, centers, c * d, d);
+                    if (dist < bestDist)
+                    {
+                        bestDist = dist;
+                        best = c;
+                    }
+                }
+            }
+
+            if (labels[i] != best)
+            {
+                changed++;
+                labels[i] = best;
+            }
+
+            inertia += bestDist;
+            counts[best]++;
+            for (var j = 0; j < d; j++)
+            {
+                sums[(best * d) + j] += x[off + j];
+            }
+        }
+
+        _partialInertia[chunk] = inertia;
+        _partialChanged[chunk] = changed;
+    };
+
+    private void Reduce(double[] sums, long[] counts)
+    {
+        Array.Clear(sums);
+        Array.Clear(counts);
+        var chunks = _partialInertia.Length;
+        for (var chunk = 0; chunk < chunks; chunk++)
+        {
+            for (var i = 0; i < sums.Length; i++)
+            {
+                sums[i] += _partialSums[(chunk * sums.Length) + i];
+            }
+
+            for (var c = 0; c < _k; c++)
+            {
+                counts[c] += _partialCounts[(chunk * _k) + c];
+            }
+        }
+    }
+
+    // Like scikit-learn: an empty cluster takes the point farthest from its own centre.
+    private void RelocateEmpty(double[] centers, double[] sums, long[] counts)
+    {
+        for (var c = 0; c < _k; c++)
+        {
+            if (counts[c] > 0)
+            {
+                continue;
+            }
+
+            var far = -1;
+            var farDist = -1.0;
+            for (var i = 0; i < _n; i++)
+            {
+                var own = _labels[i];
+                if (counts[own] <= 1)
+                {
+                    continue;
+                }
+
+                var dist = KMeansPlusPlus.Distance(_x, i * _d, centers, own * _d, _d);
+                if (dist > farDist)
+                {
+                    farDist = dist;
+                    far = i;
+                }
+            }
+
+            if (far < 0)
+            {
+                // Fewer distinct points than clusters: keep the old centre.
+                counts[c] = 1;
+                Array.Copy(centers, c * _d, sums, c * _d, _d);
+                continue;
+            }
+
+            var old = _labels[far];
+            for (var j = 0; j < _d; j++)
+            {
+                sums[(old * _d) + j] -= _x[(far * _d) + j];
+                sums[(c * _d) + j] = _x[(far * _d) + j];
+            }
+
+            counts[old]--;
+            counts[c] = 1;
+            _labels[far] = c;
+        }
+    }
+}
