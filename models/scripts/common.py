@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-MODELS = Path(__file__).resolve().parents[1]
+SCRIPTS_DIR = Path(__file__).resolve().parent
+MODELS = SCRIPTS_DIR.parent
 SHARED = Path(os.environ.get("SORTSTATION_SHARED_DATA", MODELS.parent.parent / "shared" / "data"))
 TRASHNET = SHARED / "trashnet"
 TFLITE = SHARED / "pretrained" / "mobilenet_v2_1.0_224_quant.tflite"

@@ -2,6 +2,8 @@
 and runs a float reference forward pass over its graph in numpy.
 
 Field indices follow the TFLite schema (see ../shared/data/pretrained/README.md)."""
+from pathlib import Path
+
 import flatbuffers
 import numpy as np
 from flatbuffers.table import Table
@@ -54,7 +56,7 @@ class TFLiteModel:
     """Tensors (with dequantized constant data) and operators of subgraph 0."""
 
     def __init__(self, path):
-        buf = bytearray(open(path, "rb").read())
+        buf = bytearray(Path(path).read_bytes())
         if bytes(buf[4:8]) != b"TFL3":
             raise ValueError(f"{path}: not a TFLite file")
         model = Table(buf, flatbuffers.encode.Get(flatbuffers.packer.uoffset, buf, 0))
