@@ -33,13 +33,15 @@ public sealed record AnalysisResult
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<Assignment>? Assignments { get; init; }
 
+    // Not serialised (and so not `required`, which System.Text.Json rejects on ignored init-only members).
+
     /// <summary>Cleaned records in original units, for plots.</summary>
     [JsonIgnore]
-    public required Dataset Data { get; init; }
+    public Dataset Data { get; init; } = null!;
 
     [JsonIgnore]
-    public required KMeansResult Fit { get; init; }
+    public KMeansResult Fit { get; init; } = null!;
 
     [JsonIgnore]
-    public required ClusterPredictor Predictor { get; init; }
+    public ClusterPredictor Predictor { get; init; } = null!;
 }
