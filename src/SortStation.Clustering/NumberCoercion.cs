@@ -4,7 +4,8 @@ namespace SortStation.Clustering;
 
 /// <summary>
 /// Lenient number parsing for hand-typed weighing sheets. Rules, in order:
-/// trim; strip a leading "Rp" and a trailing "kg" (any case); drop spaces and underscores;
+/// trim; strip a trailing "kg" (any case); drop spaces and underscores; a leading "Rp" marks Indonesian
+/// currency format ('.' groups thousands, ',' is decimal: "Rp 45.000" = 45000); otherwise
 /// if both '.' and ',' occur, the last one is the decimal separator and the other groups thousands;
 /// a lone ',' groups thousands when it matches 1-3 digits then groups of 3 ("45,000"), else it is
 /// the decimal separator ("12,5"). Empty, non-finite and negative values are rejected.
@@ -15,7 +16,8 @@ public static class NumberCoercion
     {
         value = 0;
         var s = (text ?? string.Empty).Trim();
-        if (s.StartsWith("rp", StringComparison.OrdinalIgnoreCase))
+        var rupiah = s.StartsWith("rp", StringComparison.OrdinalIgnoreCase);
+        if (rupiah)
         {
             s = s[2..].TrimStart('.', ' ');
         }
@@ -32,7 +34,9 @@ public static class NumberCoercion
             return false;
         }
 
-        s = NormaliseSeparators(s);
+        s = rupiah
+            ? s.Replace(".", string.Empty, StringComparison.Ordinal).Replace(',', '.')
+            : NormaliseSeparators(s);
         if (!double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
         {
             error = $"'{text}' is not a number";

@@ -14,6 +14,7 @@ public sealed class NumberCoercionTests
     [InlineData("1,234.5", 1234.5)]
     [InlineData("Rp 8000", 8000)]
     [InlineData("Rp.8.000,00", 8000)]
+    [InlineData("Rp 45.000", 45000)]
     [InlineData("13.7 kg", 13.7)]
     [InlineData("1e3", 1000)]
     public void TryParse_AcceptedForms_Coerced(string text, double expected)
