@@ -1,0 +1,19 @@
+namespace SortStation.Contracts;
+
+/// <summary>MQTT topic names shared by stations and the central service.</summary>
+public static class Topics
+{
+    public const string DefaultPrefix = "sortstation";
+
+    public static string Weighing(string prefix, string stationId) => $"{prefix}/{stationId}/weighing";
+
+    /// <summary>Retained <c>online</c>/<c>offline</c>; <c>offline</c> is also the last will.</summary>
+    public static string Status(string prefix, string stationId) => $"{prefix}/{stationId}/status";
+
+    public static string Health(string prefix, string stationId) => $"{prefix}/{stationId}/health";
+
+    /// <summary>Subscription filter for every station's weighings.</summary>
+    public static string AllWeighings(string prefix) => $"{prefix}/+/weighing";
+
+    public static string CentralClusters(string prefix) => $"{prefix}/central/clusters";
+}

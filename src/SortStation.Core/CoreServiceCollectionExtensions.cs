@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SortStation.Core.Identity;
+using SortStation.Core.Options;
+using SortStation.Core.Pipeline;
+using SortStation.Core.Pricing;
+using SortStation.Core.Routing;
+using SortStation.Core.Timing;
+
+namespace SortStation.Core;
+
+/// <summary>Registers the device-independent part of the station. Devices, classifier and outbox come from the host.</summary>
+public static class CoreServiceCollectionExtensions
+{
+    public static IServiceCollection AddSortStationCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddValidatedOptions<StationOptions, StationOptionsValidator>(configuration, StationOptions.Section);
+        services.AddValidatedOptions<SortingOptions, SortingOptionsValidator>(configuration, SortingOptions.Section);
+        services.AddValidatedOptions<BeltOptions, BeltOptionsValidator>(configuration, BeltOptions.Section);
+        services.AddValidatedOptions<PricingOptions, PricingOptionsValidator>(configuration, PricingOptions.Section);
+        services.AddValidatedOptions<ModelOptions, ModelOptionsValidator>(configuration, ModelOptions.Section);
+
+        services.AddSingleton<Router>();
+        services.AddSingleton<BeltTiming>();
+        services.AddSingleton<PriceTable>();
+        services.AddSingleton<ItemIdGenerator>();
+        services.AddSingleton<GateScheduler>();
+        services.AddSingleton<SortingStatistics>();
+        services.AddSingleton<SortingRun>();
+        services.AddSingleton<SortingPipeline>();
+        return services;
+    }
+
+    /// <summary>Binds a section, validates it with its rules at start, and fails the start when they do not hold.</summary>
+    public static IServiceCollection AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+        return services;
+    }
+}

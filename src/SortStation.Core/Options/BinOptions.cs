@@ -1,0 +1,20 @@
+namespace SortStation.Core.Options;
+
+/// <summary>One bin beside the belt and the gate that diverts into it.</summary>
+public sealed class BinOptions
+{
+    /// <summary>Kind of actuator; <see cref="GateKind.None"/> for a passive bin (e.g. the end of the belt).</summary>
+    public GateKind Gate { get; set; } = GateKind.Solenoid;
+
+    /// <summary>BCM GPIO number driving the gate; required unless <see cref="Gate"/> is None.</summary>
+    public int? Pin { get; set; }
+
+    /// <summary>Belt distance from the camera line to the gate, metres.</summary>
+    public double DistanceMeters { get; set; }
+
+    /// <summary>How long the actuator is energised per item, milliseconds.</summary>
+    public int PulseMilliseconds { get; set; } = 80;
+
+    /// <summary>True when the driver energises the actuator on a high output (most MOSFET/relay boards).</summary>
+    public bool ActiveHigh { get; set; } = true;
+}

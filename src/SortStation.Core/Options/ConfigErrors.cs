@@ -1,0 +1,29 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace SortStation.Core.Options;
+
+/// <summary>
+/// Collects configuration errors in the one shape a technician can act on:
+/// <c>Key = value: what is wrong. Fix: what to do.</c>
+/// </summary>
+public sealed class ConfigErrors
+{
+    private readonly List<string> _errors = [];
+
+    public int Count => _errors.Count;
+
+    public void Add(string key, object? value, string problem, string fix) =>
+        _errors.Add($"{key} = {Format(value)}: {problem} Fix: {fix}");
+
+    public ValidateOptionsResult ToResult() =>
+        _errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(_errors);
+
+    private static string Format(object? value) => value switch
+    {
+        null => "(not set)",
+        string s => $"\"{s}\"",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+}

@@ -1,0 +1,10 @@
+namespace SortStation.Core.Options;
+
+/// <summary>Actuator behind a bin.</summary>
+public enum GateKind
+{
+    None,
+    Solenoid,
+    Relay,
+    Servo,
+}

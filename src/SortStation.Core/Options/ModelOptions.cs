@@ -1,0 +1,22 @@
+namespace SortStation.Core.Options;
+
+/// <summary>Section <c>Model</c>: which classifier to load and how to run it.</summary>
+public sealed class ModelOptions
+{
+    public const string Section = "Model";
+
+    /// <summary>The .onnx file. Relative paths are tried against the working directory, then the install directory.</summary>
+    public string Path { get; set; } = "models/mobilenetv2-trashnet/model.onnx";
+
+    /// <summary>Metadata JSON (labels, input size, mean/std). Default: metadata.json beside the model.</summary>
+    public string? MetadataPath { get; set; }
+
+    /// <summary>Optional labels file (one per line) that overrides the metadata's labels.</summary>
+    public string? LabelsPath { get; set; }
+
+    /// <summary>ONNX Runtime intra-op threads; the Pi 4/5 has 4 cores, leave one for capture and MQTT.</summary>
+    public int IntraOpThreads { get; set; } = 2;
+
+    /// <summary>How many labels each record carries in <c>top</c>.</summary>
+    public int TopK { get; set; } = 3;
+}

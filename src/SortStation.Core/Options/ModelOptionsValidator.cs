@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Options;
+
+namespace SortStation.Core.Options;
+
+/// <summary>Rules of <see cref="ModelOptions"/>: the files must exist before anything starts.</summary>
+public sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new ConfigErrors();
+        if (string.IsNullOrWhiteSpace(options.Path) || AppPaths.Resolve(options.Path) is not { } model || !File.Exists(model))
+        {
+            errors.Add("Model:Path", options.Path, "the model file does not exist.", $"point it at an .onnx file (relative paths are tried in {Environment.CurrentDirectory} and {AppContext.BaseDirectory}); the shipped model is models/mobilenetv2-trashnet/model.onnx.");
+        }
+
+        CheckOptionalFile(errors, "Model:MetadataPath", options.MetadataPath);
+        CheckOptionalFile(errors, "Model:LabelsPath", options.LabelsPath);
+        if (options.IntraOpThreads is < 1 or > 64)
+        {
+            errors.Add("Model:IntraOpThreads", options.IntraOpThreads, "must be between 1 and 64.", "use the number of cores minus one, e.g. 3 on a Raspberry Pi 4.");
+        }
+
+        if (options.TopK is < 1 or > 10)
+        {
+            errors.Add("Model:TopK", options.TopK, "must be between 1 and 10.", "use 3.");
+        }
+
+        return errors.ToResult();
+    }
+
+    private static void CheckOptionalFile(ConfigErrors errors, string key, string? path)
+    {
+        if (path is not null && (AppPaths.Resolve(path) is not { } full || !File.Exists(full)))
+        {
+            errors.Add(key, path, "the file does not exist.", "fix the path or remove the key to use the default.");
+        }
+    }
+}

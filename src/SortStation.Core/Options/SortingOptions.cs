@@ -1,0 +1,19 @@
+namespace SortStation.Core.Options;
+
+/// <summary>Section <c>Sorting</c>: bins, label routes and the confidence threshold.</summary>
+public sealed class SortingOptions
+{
+    public const string Section = "Sorting";
+
+    /// <summary>Top-1 confidence below this goes to <see cref="RejectBin"/> (0–1).</summary>
+    public double MinConfidence { get; set; } = 0.6;
+
+    /// <summary>Bin for low-confidence, unknown-label and camera-fault items; must be one of <see cref="Bins"/>.</summary>
+    public string RejectBin { get; set; } = "reject";
+
+    /// <summary>Model label → bin name. Labels without a route are rejected.</summary>
+    public Dictionary<string, string> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Bin name → its gate.</summary>
+    public Dictionary<string, BinOptions> Bins { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+
+namespace SortStation.Core.Options;
+
+/// <summary>Cross-field rules of <see cref="SortingOptions"/>; every message names the key, the value and the fix.</summary>
+public sealed class SortingOptionsValidator : IValidateOptions<SortingOptions>
+{
+    private const string S = SortingOptions.Section;
+
+    public ValidateOptionsResult Validate(string? name, SortingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new ConfigErrors();
+        var known = string.Join(", ", options.Bins.Keys.Order(StringComparer.Ordinal));
+
+        if (options.MinConfidence is < 0 or > 1 || double.IsNaN(options.MinConfidence))
+        {
+            errors.Add($"{S}:MinConfidence", options.MinConfidence, "must be a probability between 0 and 1.", "use e.g. 0.6.");
+        }
+
+        if (options.Bins.Count == 0)
+        {
+            errors.Add($"{S}:Bins", null, "no bins are defined.", "define at least the reject bin under Sorting:Bins.");
+        }
+
+        if (!options.Bins.ContainsKey(options.RejectBin ?? string.Empty))
+        {
+            errors.Add($"{S}:RejectBin", options.RejectBin, "is not defined under Sorting:Bins.", $"add Sorting:Bins:{options.RejectBin} or pick one of: {known}.");
+        }
+
+        foreach (var (label, bin) in options.Routes)
+        {
+            if (!options.Bins.ContainsKey(bin ?? string.Empty))
+            {
+                errors.Add($"{S}:Routes:{label}", bin, $"label '{label}' is routed to a bin that is not defined under Sorting:Bins.", $"define Sorting:Bins:{bin} or route '{label}' to one of: {known}.");
+            }
+        }
+
+        foreach (var (bin, o) in options.Bins)
+        {
+            ValidateBin(errors, bin, o);
+        }
+
+        ValidateUniquePins(errors, options);
+        return errors.ToResult();
+    }
+
+    private static void ValidateBin(ConfigErrors errors, string bin, BinOptions o)
+    {
+        var key = $"{S}:Bins:{bin}";
+        if (!(o.DistanceMeters > 0) || double.IsInfinity(o.DistanceMeters))
+        {
+            errors.Add($"{key}:DistanceMeters", o.DistanceMeters, "must be a positive distance in metres.", "measure the belt distance from the camera line to this gate.");
+        }
+
+        if (o.Gate != GateKind.None && o.Pin is null)
+        {
+            errors.Add($"{key}:Pin", null, $"a {o.Gate} gate needs a GPIO pin.", "set the BCM pin number from the wiring table in hardware/README.md, or set Gate to None for a passive bin.");
+        }
+
+        if (o.Pin is < 0 or > 27)
+        {
+            errors.Add($"{key}:Pin", o.Pin, "is not a GPIO on the Raspberry Pi 40-pin header (BCM 0–27).", "use a BCM number between 2 and 27 (see hardware/README.md).");
+        }
+
+        if (o.Gate != GateKind.None && o.PulseMilliseconds is < 5 or > 5000)
+        {
+            errors.Add($"{key}:PulseMilliseconds", o.PulseMilliseconds, "is outside 5–5000 ms.", "use the actuator's rated pulse, typically 50–150 ms for a solenoid.");
+        }
+    }
+
+    private static void ValidateUniquePins(ConfigErrors errors, SortingOptions options)
+    {
+        var pins = options.Bins
+            .Where(b => b.Value.Gate != GateKind.None && b.Value.Pin is not null)
+            .GroupBy(b => b.Value.Pin!.Value)
+            .Where(g => g.Count() > 1);
+        foreach (var group in pins)
+        {
+            var names = string.Join(", ", group.Select(b => b.Key));
+            errors.Add($"{S}:Bins:{group.First().Key}:Pin", group.Key, $"GPIO {group.Key} is used by several gates ({names}).", "give every gate its own pin.");
+        }
+    }
+}

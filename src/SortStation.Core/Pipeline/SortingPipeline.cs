@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SortStation.Contracts;
+using SortStation.Core.Classification;
+using SortStation.Core.Devices;
+using SortStation.Core.Identity;
+using SortStation.Core.Options;
+using SortStation.Core.Pricing;
+using SortStation.Core.Routing;
+using SortStation.Core.Telemetry;
+using SortStation.Core.Timing;
+using SortStation.Core.Units;
+
+namespace SortStation.Core.Pipeline;
+
+/// <summary>
+/// One item, camera to outbox: frame → classify → weigh → route → schedule its gate → record.
+/// The record is committed to the outbox before the item counts as done.
+/// </summary>
+public sealed class SortingPipeline(
+    PipelineDevices devices,
+    Router router,
+    BeltTiming belt,
+    GateScheduler gates,
+    PriceTable prices,
+    ItemIdGenerator ids,
+    IOutbox outbox,
+    IOptionsMonitor<SortingOptions> sorting,
+    IOptions<StationOptions> station,
+    SortingStatistics statistics,
+    TimeProvider time,
+    ILogger<SortingPipeline> log)
+{
+    private const string NoLabel = "none";
+
+    public async ValueTask<SortOutcome> ProcessAsync(ItemDetected item, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var started = time.GetTimestamp();
+        var itemId = ids.Next();
+        var classification = await ClassifyAsync(itemId, ct);
+        var weight = await WeighAsync(itemId, ct);
+        var decision = classification is null ? router.NoImage() : router.Route(classification.Best);
+
+        var bin = sorting.CurrentValue.Bins[decision.Bin];
+        gates.Schedule(decision.Bin, belt.FireTime(item.At, bin.DistanceMeters), itemId);
+
+        var label = classification?.Best.Label ?? NoLabel;
+        // A rejected item has not been sorted as its label, so it carries no price until someone re-sorts it.
+        var price = decision.IsReject ? prices.Unpriced : prices.Price(label, weight);
+        var record = new WeighingRecord
+        {
+            ItemId = itemId,
+            StationId = station.Value.Id,
+            Timestamp = item.At.ToUniversalTime(),
+            Label = label,
+            Confidence = classification?.Best.Confidence ?? 0,
+            Top = classification?.Top ?? [],
+            WeightKg = weight?.Kilograms,
+            UnitPrice = price.UnitPrice,
+            Value = price.Value,
+            Currency = price.Currency,
+            Bin = decision.Bin,
+            Reason = decision.Reason.ToWire(),
+            Model = devices.Classifier.Model.Id,
+        };
+        await outbox.EnqueueAsync(record, ct);
+
+        var outcome = new SortOutcome(record, decision, time.GetElapsedTime(started), classification?.InferenceTime);
+        statistics.Record(outcome);
+        log.LogDebug("Item {ItemId}: {Label} {Confidence:P1} {Weight} → {Bin} ({Reason})", itemId, label, record.Confidence, weight, decision.Bin, record.Reason);
+        return outcome;
+    }
+
+    private async ValueTask<ClassificationResult?> ClassifyAsync(string itemId, CancellationToken ct)
+    {
+        try
+        {
+            var frame = await devices.Camera.CaptureAsync(ct);
+            return devices.Classifier.Classify(frame);
+        }
+        catch (DeviceFaultException ex)
+        {
+            log.LogWarning("Item {ItemId}: no frame ({Reason}); sending it to the reject bin", itemId, ex.Message);
+            return null;
+        }
+    }
+
+    private async ValueTask<Mass?> WeighAsync(string itemId, CancellationToken ct)
+    {
+        try
+        {
+            return await devices.Scale.ReadAsync(ct);
+        }
+        catch (DeviceFaultException ex)
+        {
+            log.LogWarning("Item {ItemId}: no weight ({Reason}); recorded as missing", itemId, ex.Message);
+            return null;
+        }
+    }
+}

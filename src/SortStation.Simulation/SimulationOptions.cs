@@ -1,0 +1,26 @@
+namespace SortStation.Simulation;
+
+/// <summary>Section <c>Simulation</c>: the stand-in conveyor used when Station:Hardware is Simulated.</summary>
+public sealed class SimulationOptions
+{
+    public const string Section = "Simulation";
+
+    /// <summary>Folder of labelled photos (one sub-folder per label) to replay; empty renders synthetic frames.</summary>
+    public string? ImagesDirectory { get; set; }
+
+    /// <summary>Time between items on the belt, milliseconds.</summary>
+    public int ItemIntervalMilliseconds { get; set; } = 200;
+
+    /// <summary>Items to send before the trigger stops; 0 runs until the service is stopped.</summary>
+    public int Items { get; set; }
+
+    /// <summary>Seed of every random choice (labels, images, weights), so runs repeat.</summary>
+    public int Seed { get; set; } = 42;
+
+    public int FrameWidth { get; set; } = 640;
+
+    public int FrameHeight { get; set; } = 480;
+
+    /// <summary>Relative spread (log-normal sigma) of simulated weights around each label's typical weight.</summary>
+    public double WeightSpread { get; set; } = 0.25;
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using SortStation.Demo;
+
+namespace SortStation.Commands;
+
+/// <summary><c>sortstation demo</c>: N items through the whole loop on simulated hardware.</summary>
+internal static class DemoCommand
+{
+    public static Command Create()
+    {
+        var items = new Option<int>("--items") { Description = "Items to sort.", DefaultValueFactory = _ => 50 };
+        var broker = new Option<Uri?>("--broker") { Description = "Publish to this broker (mqtt://host:port) instead of an embedded one." };
+        var images = new Option<DirectoryInfo?>("--images") { Description = "Replay labelled photos from this folder (one sub-folder per label) instead of synthetic frames." };
+        var interval = new Option<int?>("--interval-ms") { Description = "Milliseconds between items (default: Simulation:ItemIntervalMilliseconds)." };
+        var json = CommonOptions.Json();
+        var config = CommonOptions.Config();
+        var command = new Command("demo", "Sort N simulated items end to end (camera, model, scale, gates, MQTT) and print a summary.")
+        {
+            items, broker, images, interval, json, config,
+        };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(items) < 1)
+            {
+                r.AddError("--items must be at least 1.");
+            }
+        });
+        command.SetAction((parse, ct) => new DemoRunner(
+            parse.GetValue(items),
+            parse.GetValue(broker),
+            parse.GetValue(images),
+            parse.GetValue(interval),
+            parse.GetValue(config)).RunAsync(parse.GetValue(json), Console.Out, Console.Error, ct));
+        return command;
+    }
+}

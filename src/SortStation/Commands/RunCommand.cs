@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using SortStation.Hosting;
+
+namespace SortStation.Commands;
+
+/// <summary><c>sortstation run</c>: the service, until SIGTERM or Ctrl+C.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var config = CommonOptions.Config();
+        var command = new Command("run", "Run the station service with the hardware chosen by Station:Hardware.") { config };
+        command.SetAction(async (parse, ct) =>
+        {
+            IHost host;
+            try
+            {
+                host = StationHostBuilder.Build(parse.GetValue(config));
+                await host.StartAsync(ct);
+            }
+#pragma warning disable CA1031 // Every start failure is reported with its exit code, never as a stack trace.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                return StartupFailure.Report(ex, Console.Error);
+            }
+
+            using (host)
+            {
+                await host.WaitForShutdownAsync(ct);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

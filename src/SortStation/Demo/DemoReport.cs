@@ -1,0 +1,66 @@
+using SortStation.Core.Pipeline;
+
+namespace SortStation.Demo;
+
+/// <summary>The demo's summary, printed as text or as one JSON object.</summary>
+public sealed record DemoReport(
+    long Items,
+    long Published,
+    int Received,
+    long Duplicates,
+    long Rejects,
+    IReadOnlyDictionary<string, LabelReport> PerLabel,
+    IReadOnlyDictionary<string, int> PerBin,
+    decimal TotalValue,
+    string Currency,
+    LatencyReport LatencyMs,
+    double InferenceMeanMs,
+    GateTimingReport GateTimingMs,
+    string Model,
+    string Broker,
+    double ElapsedSeconds)
+{
+    public static DemoReport Create(SortingSummary s, DemoDelivery delivery, string currency, GateTimingReport gates, string model, string broker, TimeSpan elapsed)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(delivery);
+        var perLabel = s.PerLabel.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(
+            p => p.Key,
+            p => new LabelReport(p.Value.Count, Math.Round(p.Value.WeightKg, 3), Math.Round(p.Value.MeanWeightKg, 3), p.Value.Value));
+        return new DemoReport(
+            s.Items,
+            delivery.Published,
+            delivery.Received,
+            delivery.Duplicates,
+            s.Rejects,
+            perLabel,
+            s.PerBin.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
+            s.TotalValue,
+            currency,
+            new LatencyReport(Math.Round(s.MeanLatencyMs, 2), Math.Round(s.P50LatencyMs, 2), Math.Round(s.P99LatencyMs, 2)),
+            Math.Round(s.MeanInferenceMs, 2),
+            gates,
+            model,
+            broker,
+            Math.Round(elapsed.TotalSeconds, 2));
+    }
+
+    public void WriteText(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        output.WriteLine($"SortStation demo — {Items} items, model {Model}, broker {Broker}, {ElapsedSeconds:F1} s");
+        output.WriteLine();
+        output.WriteLine($"{"label",-12}{"items",7}{"total kg",11}{"mean kg",10}{"value " + Currency,14}");
+        foreach (var (label, l) in PerLabel)
+        {
+            output.WriteLine($"{label,-12}{l.Count,7}{l.TotalWeightKg,11:F3}{l.MeanWeightKg,10:F3}{l.Value,14:N0}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("bins:   " + string.Join("   ", PerBin.Select(b => $"{b.Key} {b.Value}")));
+        output.WriteLine($"rejects: {Rejects}    total value: {TotalValue:N0} {Currency}");
+        output.WriteLine($"per-item latency (trigger → record in outbox): mean {LatencyMs.Mean:F1} ms, p50 {LatencyMs.P50:F1} ms, p99 {LatencyMs.P99:F1} ms; inference mean {InferenceMeanMs:F1} ms");
+        output.WriteLine($"gate timing error: mean {GateTimingMs.Mean:F2} ms, max {GateTimingMs.Max:F2} ms over {GateTimingMs.Fired} fires");
+        output.WriteLine($"published (PUBACK): {Published}    received by subscriber: {Received}    duplicates: {Duplicates}");
+    }
+}

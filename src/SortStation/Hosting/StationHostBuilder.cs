@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serilog;
+using SortStation.Core;
+using SortStation.Core.Classification;
+using SortStation.Core.Options;
+using SortStation.Core.Pipeline;
+using SortStation.Simulation;
+using SortStation.Telemetry;
+using SortStation.Vision;
+
+namespace SortStation.Hosting;
+
+/// <summary>Composes the station: configuration layers, Serilog, core loop, devices, classifier and telemetry.</summary>
+public static class StationHostBuilder
+{
+    public static IHost Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        StationConfiguration.AddLayers(builder.Configuration, configFile, overrides);
+        builder.AddSortStation();
+        var host = builder.Build();
+
+        // Validate every section before anything is constructed: the host would otherwise build its
+        // hosted services (and the gates behind them) first and report only the first bad section.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        return host;
+    }
+
+    public static IHostApplicationBuilder AddSortStation(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
+        services.AddSystemd();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+
+        services.AddSortStationCore(builder.Configuration);
+        services.AddSingleton<IClassifier>(sp => new OnnxClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
+        services.AddSingleton(sp => new PipelineDevices(
+            sp.GetRequiredService<Core.Devices.ICamera>(),
+            sp.GetRequiredService<IClassifier>(),
+            sp.GetRequiredService<Core.Devices.IScale>()));
+        AddHardware(services, builder.Configuration);
+        services.AddSortStationTelemetry(builder.Configuration);
+        services.AddHostedService<SortingLoop>();
+        return builder;
+    }
+
+    private static void AddHardware(IServiceCollection services, IConfiguration configuration)
+    {
+        var mode = configuration.GetValue(StationOptions.Section + ":" + nameof(StationOptions.Hardware), HardwareMode.Simulated);
+        switch (mode)
+        {
+            case HardwareMode.Simulated:
+                services.AddSimulatedHardware(configuration);
+                break;
+            default:
+                throw new OptionsValidationException(StationOptions.Section, typeof(StationOptions), [$"Station:Hardware = {mode}: no drivers for it. Fix: use Simulated."]);
+        }
+    }
+}

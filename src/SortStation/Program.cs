@@ -1,0 +1,3 @@
+using SortStation.Commands;
+
+return await StationCli.Create().Parse(args).InvokeAsync();
