@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Options;
+using SortStation.Core.Options;
+
+namespace SortStation.Core.Tests.Options;
+
+public sealed class OtherOptionsValidatorTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-0.5)]
+    [InlineData(11)]
+    public void Belt_SpeedNotPositiveOrAbsurd_Fails(double speed)
+    {
+        AssertFails(new BeltOptionsValidator().Validate(null, new BeltOptions { SpeedMetersPerSecond = speed }), "Belt:SpeedMetersPerSecond");
+    }
+
+    [Fact]
+    public void Belt_LeadNegative_Fails()
+    {
+        AssertFails(new BeltOptionsValidator().Validate(null, new BeltOptions { GateLeadMilliseconds = -1 }), "Belt:GateLeadMilliseconds");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("line/1")]
+    [InlineData("a+b")]
+    public void Station_IdNotTopicSafe_Fails(string id)
+    {
+        AssertFails(new StationOptionsValidator().Validate(null, new StationOptions { Id = id }), "Station:Id");
+    }
+
+    [Fact]
+    public void Station_UndefinedHardwareMode_Fails()
+    {
+        AssertFails(new StationOptionsValidator().Validate(null, new StationOptions { Hardware = (HardwareMode)99 }), "Station:Hardware");
+    }
+
+    [Theory]
+    [InlineData("idr")]
+    [InlineData("RUPIAH")]
+    public void Pricing_CurrencyNotIso_Fails(string currency)
+    {
+        AssertFails(new PricingOptionsValidator().Validate(null, new PricingOptions { Currency = currency }), "Pricing:Currency");
+    }
+
+    [Fact]
+    public void Pricing_DecimalsOutOfRange_Fails()
+    {
+        AssertFails(new PricingOptionsValidator().Validate(null, new PricingOptions { Decimals = 7 }), "Pricing:Decimals");
+    }
+
+    [Fact]
+    public void Pricing_NegativePrice_FailsNamingLabel()
+    {
+        var options = new PricingOptions { PerKg = new() { ["glass"] = -1m } };
+
+        AssertFails(new PricingOptionsValidator().Validate(null, options), "Pricing:PerKg:glass");
+    }
+
+    [Fact]
+    public void Model_FileMissing_FailsNamingPath()
+    {
+        var result = new ModelOptionsValidator().Validate(null, new ModelOptions { Path = "models/none/model.onnx" });
+
+        Assert.Contains("\"models/none/model.onnx\"", AssertFails(result, "Model:Path"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Model_MetadataPathMissing_Fails()
+    {
+        using var model = new TempFile();
+        AssertFails(new ModelOptionsValidator().Validate(null, new ModelOptions { Path = model.Path, MetadataPath = "/nonexistent/metadata.json" }), "Model:MetadataPath");
+    }
+
+    [Fact]
+    public void Model_LabelsPathMissing_Fails()
+    {
+        using var model = new TempFile();
+        AssertFails(new ModelOptionsValidator().Validate(null, new ModelOptions { Path = model.Path, LabelsPath = "/nonexistent/labels.txt" }), "Model:LabelsPath");
+    }
+
+    [Fact]
+    public void Model_ThreadsZero_Fails()
+    {
+        using var model = new TempFile();
+        AssertFails(new ModelOptionsValidator().Validate(null, new ModelOptions { Path = model.Path, IntraOpThreads = 0 }), "Model:IntraOpThreads");
+    }
+
+    [Fact]
+    public void Model_TopKZero_Fails()
+    {
+        using var model = new TempFile();
+        AssertFails(new ModelOptionsValidator().Validate(null, new ModelOptions { Path = model.Path, TopK = 0 }), "Model:TopK");
+    }
+
+    private static string AssertFails(ValidateOptionsResult result, string key)
+    {
+        Assert.True(result.Failed);
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith(key + " = ", failure, StringComparison.Ordinal);
+        Assert.Contains("Fix:", failure, StringComparison.Ordinal);
+        return failure;
+    }
+
+    private sealed class TempFile : IDisposable
+    {
+        public string Path { get; } = System.IO.Path.GetTempFileName();
+
+        public void Dispose() => File.Delete(Path);
+    }
+}

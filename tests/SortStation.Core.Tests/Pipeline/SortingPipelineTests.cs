@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SortStation.Contracts;
+using SortStation.Core.Devices;
+using SortStation.Core.Identity;
+using SortStation.Core.Options;
+using SortStation.Core.Pipeline;
+using SortStation.Core.Pricing;
+using SortStation.Core.Routing;
+using SortStation.Core.Tests.Support;
+using SortStation.Core.Timing;
+using SortStation.Core.Units;
+
+namespace SortStation.Core.Tests.Pipeline;
+
+public sealed class SortingPipelineTests : IAsyncDisposable
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeCamera _camera = new();
+    private readonly FakeClassifier _classifier = new();
+    private readonly FakeScale _scale = new();
+    private readonly RecordingOutbox _outbox = new();
+    private readonly RecordingGate _glass;
+    private readonly RecordingGate _fibre;
+    private readonly GateScheduler _gates;
+    private readonly SortingStatistics _statistics = new();
+    private readonly SortingPipeline _pipeline;
+
+    public SortingPipelineTests()
+    {
+        _glass = new RecordingGate("glass", _time);
+        _fibre = new RecordingGate("fibre", _time);
+        _gates = new GateScheduler([_glass, _fibre], _time, NullLogger<GateScheduler>.Instance);
+        var sorting = new TestOptionsMonitor<SortingOptions>(TestSorting.Options());
+        var pricing = new TestOptionsMonitor<PricingOptions>(new PricingOptions { Currency = "IDR", PerKg = new() { ["glass"] = 500m } });
+        _pipeline = new SortingPipeline(
+            new PipelineDevices(_camera, _classifier, _scale),
+            new Router(sorting),
+            new BeltTiming(new TestOptionsMonitor<BeltOptions>(new BeltOptions { SpeedMetersPerSecond = 0.5 })),
+            _gates,
+            new PriceTable(pricing),
+            new ItemIdGenerator(_time),
+            _outbox,
+            sorting,
+            Microsoft.Extensions.Options.Options.Create(new StationOptions { Id = "line-7" }),
+            _statistics,
+            _time,
+            NullLogger<SortingPipeline>.Instance);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ConfidentItem_RecordCarriesEveryField()
+    {
+        var seen = _time.GetUtcNow();
+
+        var outcome = await _pipeline.ProcessAsync(new ItemDetected(1, seen));
+
+        var record = Assert.Single(_outbox.Records);
+        Assert.Same(outcome.Record, record);
+        Assert.Equal(WeighingSchema.Current, record.Schema);
+        Assert.Matches("^[0-9A-Z]{26}$", record.ItemId);
+        Assert.Equal(("line-7", seen, "glass", 0.9, "glass", "routed"), (record.StationId, record.Timestamp, record.Label, record.Confidence, record.Bin, record.Reason));
+        Assert.Equal(3, record.Top.Count);
+        Assert.Equal(0.35, record.WeightKg!.Value, 9);
+        Assert.Equal((500m, 175m, "IDR"), (record.UnitPrice, record.Value, record.Currency));
+        Assert.Equal("fake@1.2.3", record.Model);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_RoutedItem_GateFiresWhenItemArrives()
+    {
+        var seen = _time.GetUtcNow();
+        await _pipeline.ProcessAsync(new ItemDetected(1, seen));
+
+        _time.Advance(TimeSpan.FromMilliseconds(1599)); // glass gate: 0.8 m at 0.5 m/s
+        Assert.Empty(_glass.Fired);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await _gates.WhenIdleAsync();
+
+        Assert.Equal([seen.AddSeconds(1.6)], _glass.Fired);
+        Assert.Empty(_fibre.Fired);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_LowConfidence_RejectedUnpricedAndNoGate()
+    {
+        _classifier.Next = [new LabelScore("glass", 0.4), new LabelScore("paper", 0.35)];
+
+        var outcome = await _pipeline.ProcessAsync(new ItemDetected(1, _time.GetUtcNow()));
+
+        Assert.Equal(("reject", "low-confidence", "glass"), (outcome.Record.Bin, outcome.Record.Reason, outcome.Record.Label));
+        Assert.Null(outcome.Record.UnitPrice);
+        Assert.Null(outcome.Record.Value);
+        Assert.Equal(0, _gates.InFlight);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_CameraFault_RejectedWithReason()
+    {
+        _camera.Faulted = true;
+
+        var outcome = await _pipeline.ProcessAsync(new ItemDetected(1, _time.GetUtcNow()));
+
+        Assert.Equal(("reject", "camera-fault", "none", 0.0), (outcome.Record.Bin, outcome.Record.Reason, outcome.Record.Label, outcome.Record.Confidence));
+        Assert.Empty(outcome.Record.Top);
+        Assert.Equal(RouteReason.CameraFault, outcome.Decision.Reason);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_ScaleFault_WeightNullNotZero()
+    {
+        _scale.Reading = null;
+
+        var outcome = await _pipeline.ProcessAsync(new ItemDetected(1, _time.GetUtcNow()));
+
+        Assert.Null(outcome.Record.WeightKg);
+        Assert.Equal(500m, outcome.Record.UnitPrice);
+        Assert.Null(outcome.Record.Value);
+        Assert.Equal("glass", outcome.Record.Bin);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_SeveralItems_StatisticsCountLabelsBinsAndRejects()
+    {
+        await _pipeline.ProcessAsync(new ItemDetected(1, _time.GetUtcNow()));
+        _classifier.Next = [new LabelScore("paper", 0.8)];
+        _scale.Reading = Mass.FromGrams(60);
+        await _pipeline.ProcessAsync(new ItemDetected(2, _time.GetUtcNow()));
+        _classifier.Next = [new LabelScore("paper", 0.1)];
+        await _pipeline.ProcessAsync(new ItemDetected(3, _time.GetUtcNow()));
+
+        var summary = _statistics.Snapshot();
+        Assert.Equal((3L, 1L), (summary.Items, summary.Rejects));
+        Assert.Equal(new Dictionary<string, int> { ["glass"] = 1, ["fibre"] = 1, ["reject"] = 1 }, summary.PerBin);
+        Assert.Equal(2, summary.PerLabel["paper"].Count);
+        Assert.Equal(0.12, summary.PerLabel["paper"].WeightKg, 9);
+        Assert.Equal(175m, summary.TotalValue);
+    }
+
+    public async ValueTask DisposeAsync() => await _gates.DisposeAsync();
+}
