@@ -1,0 +1,66 @@
+using SortStation.Core.Options;
+
+namespace SortStation.Vision.Tests;
+
+public sealed class ModelMetadataLoaderTests : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("sortstation-model-");
+
+    [Fact]
+    public void Load_MetadataBesideModel_ReadsIt()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), """{ "name": "m", "version": "2.0.0", "labels": ["a", "b"], "mean": [127.5, 127.5, 127.5], "std": [127.5, 127.5, 127.5], "cropFraction": 1.0 }""");
+
+        var m = ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() });
+
+        Assert.Equal(("m", "2.0.0", 2, 127.5f, 1.0), (m.Name, m.Version, m.Labels.Count, m.Mean[0], m.CropFraction));
+    }
+
+    [Fact]
+    public void Load_OnlyLabelsFile_DropsInWithDefaults()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "labels.txt"), "cat\n\ndog\n");
+
+        var m = ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile("classifier.onnx") });
+
+        Assert.Equal(("classifier", 224), (m.Name, m.InputWidth));
+        Assert.Equal(["cat", "dog"], m.Labels);
+    }
+
+    [Fact]
+    public void Load_LabelsPathConfigured_OverridesMetadataLabels()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), """{ "name": "m", "labels": ["a", "b"] }""");
+        var labels = Path.Combine(_dir.FullName, "mine.txt");
+        File.WriteAllText(labels, "x\ny\n");
+
+        var m = ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile(), LabelsPath = labels });
+
+        Assert.Equal(["x", "y"], m.Labels);
+    }
+
+    [Fact]
+    public void Load_NoLabelsAnywhere_ThrowsSayingWhereToPutThem()
+    {
+        var ex = Assert.Throws<InvalidDataException>(() => ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }));
+
+        Assert.Contains("labels.txt", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_ZeroStd_Throws()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), """{ "name": "m", "labels": ["a"], "std": [1, 0, 1] }""");
+
+        Assert.Throws<InvalidDataException>(() => ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }));
+    }
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string ModelFile(string name = "model.onnx")
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        File.WriteAllBytes(path, [0]);
+        return path;
+    }
+}
