@@ -41,7 +41,7 @@ public static class ClusterPlots
         plot.XLabel("k (clusters)");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
         plot.YLabel("silhouette");
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Alignment.UpperRight);
         plot.SavePng(path, Width, Height);
     }
 
