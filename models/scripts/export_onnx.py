@@ -60,7 +60,7 @@ def write_check_tensors(model):
 def main():
     torch.set_num_threads(2)
     OUT.mkdir(exist_ok=True)
-    model = load_trained("finetuned.pt")
+    model = load_trained("fineTuned.pt")
     export(model, OUT / "model.onnx")
     old = OUT / "metadata.json"
     metrics = read_json(old)["metrics"] if old.exists() else {}  # evaluate.py fills these

@@ -1,0 +1,104 @@
+"""Step 5: evaluate head-only and fine-tuned models on the test split, with the station's
+preprocessing (centre crop, RGB, (x - 127.5) / 127.5).
+
+Writes models/metrics.json, models/mobilenetv2-trashnet/confusion-matrix.png and fills the
+`metrics` of models/mobilenetv2-trashnet/metadata.json."""
+import matplotlib
+
+matplotlib.use("Agg")  # headless: no display on the build machine
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support  # noqa: E402
+
+from common import LABELS, MODELS, OUT, WORK, read_json, read_split, station_tensor, write_json  # noqa: E402
+from export_onnx import load_trained  # noqa: E402
+
+REGIMES = ("headOnly", "partial", "fineTuned")  # train.py regimes (a), (b), (c); fineTuned ships
+
+
+def predictions(model, x):
+    with torch.no_grad():
+        return torch.cat([model(x[i:i + 64]) for i in range(0, len(x), 64)]).argmax(1).numpy()
+
+
+def report(y, pred):
+    """Accuracy, macro/weighted P/R/F1, per-class table and confusion matrix (rows = true)."""
+    out = {"accuracy": accuracy_score(y, pred)}
+    for avg in ("macro", "weighted"):
+        p, r, f, _ = precision_recall_fscore_support(y, pred, average=avg, zero_division=0)
+        out[avg] = {"precision": p, "recall": r, "f1": f}
+    p, r, f, s = precision_recall_fscore_support(y, pred, labels=range(len(LABELS)), zero_division=0)
+    out["perClass"] = {c: {"precision": p[i], "recall": r[i], "f1": f[i], "support": int(s[i])}
+                       for i, c in enumerate(LABELS)}
+    out["confusion"] = confusion_matrix(y, pred, labels=range(len(LABELS))).tolist()
+    return out
+
+
+def top_confusions(y, pred, paths, n=6):
+    """The most frequent (true -> predicted) errors with example photos, for the card."""
+    pairs = {}
+    for t, p, path in zip(y, pred, paths):
+        if t != p:
+            pairs.setdefault((LABELS[t], LABELS[p]), []).append(path)
+    ranked = sorted(pairs.items(), key=lambda kv: -len(kv[1]))[:n]
+    return [{"true": t, "predicted": p, "count": len(v), "examples": v[:3]} for (t, p), v in ranked]
+
+
+def plot_confusion(cm, path, title):
+    cm = np.array(cm)
+    fig, ax = plt.subplots(figsize=(6, 5), dpi=120)
+    ax.imshow(cm / cm.sum(1, keepdims=True), cmap="Blues", vmin=0, vmax=1)
+    for i in range(len(cm)):
+        for j in range(len(cm)):
+            ax.text(j, i, cm[i, j], ha="center", va="center", color="white" if i == j else "black")
+    ax.set_xticks(range(len(LABELS)), LABELS, rotation=30)
+    ax.set_yticks(range(len(LABELS)), LABELS)
+    ax.set_xlabel("predicted")
+    ax.set_ylabel("true")
+    ax.set_title(title)
+    fig.tight_layout()
+    fig.savefig(path)
+    plt.close(fig)
+
+
+def as_float(obj):
+    """numpy scalars -> plain floats rounded for the JSON files."""
+    if isinstance(obj, dict):
+        return {k: as_float(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [as_float(v) for v in obj]
+    return round(float(obj), 4) if isinstance(obj, (float, np.floating)) else obj
+
+
+def main():
+    torch.set_num_threads(2)
+    items = read_split("test")
+    x = torch.from_numpy(np.stack([station_tensor(p) for p, _ in items]))
+    y = np.array([t for _, t in items])
+    results = {}
+    for key in REGIMES:
+        pred = predictions(load_trained(f"{key}.pt"), x)
+        results[key] = {**report(y, pred), "topConfusions": top_confusions(y, pred, [p for p, _ in items])}
+        print(f"{key}: test accuracy {results[key]['accuracy']:.4f} macro F1 {results[key]['macro']['f1']:.4f}")
+    train_log = read_json(WORK / "train_log.json")
+    metrics = as_float({
+        "testPhotos": len(items), **results,
+        "validation": {k: train_log[k]["best"] for k in REGIMES},
+        "training": {k: train_log[k] for k in ("seed", "batch", "partialFrom", "deepFrom", "minutes",
+                                               "classWeights")},
+        "fidelity": read_json(WORK / "fidelity.json"),
+        "onnxCheck": read_json(WORK / "onnxcheck" / "result.json"),
+    })
+    write_json(MODELS / "metrics.json", metrics)
+    fine = results["fineTuned"]
+    plot_confusion(fine["confusion"], OUT / "confusion-matrix.png",
+                   f"fine-tuned, test split (n={len(items)}), acc {fine['accuracy']:.3f}")
+    meta = read_json(OUT / "metadata.json")
+    meta["metrics"] = as_float({"testAccuracy": fine["accuracy"], "macroF1": fine["macro"]["f1"]})
+    write_json(OUT / "metadata.json", meta)
+    print("wrote models/metrics.json, confusion-matrix.png, metadata.json metrics")
+
+
+if __name__ == "__main__":
+    main()

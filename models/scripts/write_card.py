@@ -1,0 +1,94 @@
+"""Step 6: render the model card models/README.md from card_template.md and the measured
+figures (models/metrics.json, mobilenetv2-trashnet/metadata.json, .work/train_log.json)."""
+from string import Template
+
+from common import LABELS, MODELS, OUT, SCRIPTS_DIR, WORK, read_json
+
+TARGET_ACC = TARGET_F1 = 0.937
+
+
+def pct(x):
+    return f"{100 * x:.1f} %"
+
+
+REGIMES = (("headOnly", "(a) head-only"), ("partial", "(b) last ~40 layers"), ("fineTuned", "(c) deep, shipped"))
+
+
+def comparison_table(m):
+    rows = [("test accuracy (top-1)", lambda r: pct(r["accuracy"]))]
+    for avg in ("macro", "weighted"):
+        for k in ("precision", "recall", "f1"):
+            rows.append((f"{avg} {k}", lambda r, a=avg, k=k: f"{r[a][k]:.3f}"))
+    lines = ["| test split | " + " | ".join(t for _, t in REGIMES) + " |", "|---" + "|---:" * len(REGIMES) + "|"]
+    lines += [f"| {name} | " + " | ".join(f(m[k]) for k, _ in REGIMES) + " |" for name, f in rows]
+    v = m["validation"]
+    for key, label in (("acc", "validation accuracy (best epoch)"), ("macroF1", "validation macro F1")):
+        lines.append(f"| {label} | " + " | ".join(f"{v[k][key]:.3f}" for k, _ in REGIMES) + " |")
+    lines.append("| best epoch | " + " | ".join(str(v[k]["epoch"]) for k, _ in REGIMES) + " |")
+    return "\n".join(lines)
+
+
+def per_class_table(m):
+    lines = ["| class | precision | recall | F1 | F1 (a) head-only | F1 (b) partial | test photos |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for c in LABELS:
+        r, h, p = (m[k]["perClass"][c] for k in ("fineTuned", "headOnly", "partial"))
+        lines.append(f"| {c} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {h['f1']:.3f} | "
+                     f"{p['f1']:.3f} | {r['support']} |")
+    return "\n".join(lines)
+
+
+def confusion_table(cm):
+    lines = ["| true \\ predicted | " + " | ".join(LABELS) + " |", "|---" + "|---:" * len(LABELS) + "|"]
+    lines += [f"| **{c}** | " + " | ".join(str(v) for v in row) + " |" for c, row in zip(LABELS, cm)]
+    return "\n".join(lines)
+
+
+def confusions_list(m):
+    return "\n".join(f"- {c['true']} → {c['predicted']}: {c['count']} photo(s), e.g. "
+                     + ", ".join(f"`{p}`" for p in c["examples"]) for c in m["fineTuned"]["topConfusions"])
+
+
+def fidelity_table(f):
+    lines = ["| photo | top-1 numpy reference | top-1 PyTorch | max abs logit diff |", "|---|---:|---:|---:|"]
+    lines += [f"| `{r['photo']}` | {r['referenceTop1']} | {r['torchTop1']} | {r['maxAbsLogitDiff']:.2e} |"
+              for r in f["photos"]]
+    return "\n".join(lines)
+
+
+def verdict(m):
+    acc, f1 = m["fineTuned"]["accuracy"], m["fineTuned"]["macro"]["f1"]
+    beats = acc > m["headOnly"]["accuracy"] and f1 > m["headOnly"]["macro"]["f1"]
+    met = acc >= TARGET_ACC and f1 >= TARGET_F1
+    return (f"Targets of issue 3 (top-1 ≥ {pct(TARGET_ACC)}, macro F1 ≥ {TARGET_F1}): "
+            f"**{'met' if met else 'NOT met'}** ({pct(acc)}, {f1:.3f}). "
+            f"Fine-tuned beats head-only: **{'yes' if beats else 'NO'}**.")
+
+
+def main():
+    m, meta, log = read_json(MODELS / "metrics.json"), read_json(OUT / "metadata.json"), \
+        read_json(WORK / "train_log.json")
+    fine, head = m["fineTuned"], m["headOnly"]
+    values = {
+        "verdict": verdict(m), "accuracy": pct(fine["accuracy"]), "macro_f1": f"{fine['macro']['f1']:.3f}",
+        "head_accuracy": pct(head["accuracy"]), "head_macro_f1": f"{head['macro']['f1']:.3f}",
+        "partial_accuracy": pct(m["partial"]["accuracy"]), "partial_macro_f1": f"{m['partial']['macro']['f1']:.3f}",
+        "comparison": comparison_table(m), "per_class": per_class_table(m),
+        "confusion": confusion_table(fine["confusion"]), "head_confusion": confusion_table(head["confusion"]),
+        "confusions": confusions_list(m), "fidelity": fidelity_table(m["fidelity"]),
+        "fidelity_max": f"{m['fidelity']['maxAbsLogitDiff']:.2e}",
+        "onnx_diff": f"{m['onnxCheck']['maxAbsDiff']:.2e}", "onnx_count": m["onnxCheck"]["count"],
+        "onnx_mismatch": m["onnxCheck"]["top1Mismatches"], "ort_version": m["onnxCheck"]["onnxRuntime"],
+        "test_n": m["testPhotos"], "data_hash": meta["dataHash"], "trained_at": meta["trainedAt"],
+        "minutes": log["minutes"], "partial_from": log["partialFrom"], "deep_from": log["deepFrom"],
+        "class_weights": ", ".join(f"{c} {w:.2f}" for c, w in zip(LABELS, log["classWeights"])),
+        "head_epochs": len(log["headOnly"]["history"]), "partial_epochs": len(log["partial"]["history"]),
+        "deep_epochs": len(log["fineTuned"]["history"]),
+    }
+    text = Template((SCRIPTS_DIR / "card_template.md").read_text()).substitute(values)
+    (MODELS / "README.md").write_text(text)
+    print("wrote models/README.md")
+
+
+if __name__ == "__main__":
+    main()
