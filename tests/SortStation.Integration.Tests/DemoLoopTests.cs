@@ -1,0 +1,86 @@
+using System.Text.Json;
+using SortStation.Contracts;
+using SortStation.Demo;
+using SortStation.Integration.Tests.Support;
+
+namespace SortStation.Integration.Tests;
+
+/// <summary>The whole loop on simulated hardware against a real (embedded MQTTnet) broker, checked by an independent subscriber.</summary>
+public sealed class DemoLoopTests
+{
+    private static readonly Dictionary<string, string> Routes = new()
+    {
+        ["cardboard"] = "fibre", ["paper"] = "fibre", ["glass"] = "glass", ["metal"] = "metal", ["plastic"] = "plastic", ["trash"] = "residual",
+    };
+
+    private static readonly Dictionary<string, decimal> Prices = new()
+    {
+        ["cardboard"] = 2500, ["paper"] = 2000, ["glass"] = 500, ["metal"] = 8000, ["plastic"] = 3500, ["trash"] = 0,
+    };
+
+    [Fact]
+    public async Task RunAsync_SyntheticFrames_EveryRecordArrivesOnceWithTheRightFields()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        await using var subscriber = await RawSubscriber.ConnectAsync(broker.Uri, "sortstation/+/weighing");
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await new DemoRunner(30, broker.Uri, null, 20, null).RunAsync(json: true, output, error, CancellationToken.None);
+
+        Assert.True(exit == 0, error.ToString());
+        using var summary = JsonDocument.Parse(output.ToString());
+        var root = summary.RootElement;
+        Assert.Equal(30, root.GetProperty("items").GetInt32());
+        Assert.Equal(30, root.GetProperty("published").GetInt32());
+        Assert.True(root.GetProperty("latencyMs").GetProperty("p99").GetDouble() > 0);
+        Assert.Equal(30, root.GetProperty("perBin").EnumerateObject().Sum(b => b.Value.GetInt32()));
+
+        Assert.True(await subscriber.WaitForAsync(30, TimeSpan.FromSeconds(10)));
+        var records = subscriber.Messages.Select(m => ContractJson.DeserializeWeighing(m)!).ToArray();
+        Assert.Equal(30, records.Length);
+        Assert.Equal(30, records.Select(r => r.ItemId).Distinct().Count());
+        Assert.All(records, AssertWellFormed);
+        Assert.Equal(root.GetProperty("rejects").GetInt32(), records.Count(r => r.Reason != "routed"));
+    }
+
+    [TrashNetFact]
+    public async Task RunAsync_TrashNetPhotos_SortsAndPublishesEveryItem()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        var output = new StringWriter();
+        var error = new StringWriter();
+
+        var exit = await new DemoRunner(12, broker.Uri, new DirectoryInfo(RepoPaths.TrashNet), 30, null).RunAsync(json: true, output, error, CancellationToken.None);
+
+        Assert.True(exit == 0, error.ToString());
+        using var summary = JsonDocument.Parse(output.ToString());
+        Assert.Equal(12, summary.RootElement.GetProperty("received").GetInt32());
+        Assert.Equal(12, summary.RootElement.GetProperty("perLabel").EnumerateObject().Sum(l => l.Value.GetProperty("count").GetInt32()));
+    }
+
+    private static void AssertWellFormed(WeighingRecord r)
+    {
+        Assert.Equal(WeighingSchema.Current, r.Schema);
+        Assert.Matches("^[0-9A-HJKMNP-TV-Z]{26}$", r.ItemId);
+        Assert.Equal("station-01", r.StationId);
+        Assert.Equal(TimeSpan.Zero, r.Timestamp.Offset);
+        Assert.Contains(r.Label, Routes.Keys);
+        Assert.Equal(r.Label, r.Top[0].Label);
+        Assert.Equal(r.Confidence, r.Top[0].Confidence);
+        Assert.Equal(3, r.Top.Count);
+        Assert.True(r.WeightKg > 0);
+        Assert.StartsWith("mobilenetv2-", r.Model, StringComparison.Ordinal);
+        if (r.Confidence < 0.6)
+        {
+            Assert.Equal(("reject", "low-confidence"), (r.Bin, r.Reason));
+            Assert.Null(r.Value);
+        }
+        else
+        {
+            Assert.Equal((Routes[r.Label], "routed"), (r.Bin, r.Reason));
+            Assert.Equal(Prices[r.Label], r.UnitPrice);
+            Assert.Equal(Math.Round((decimal)r.WeightKg!.Value * Prices[r.Label], 0, MidpointRounding.AwayFromZero), r.Value);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace SortStation.Integration.Tests.Support;
+
+/// <summary>Where the repository, its shipped model and the shared data folder beside the checkout are.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary><c>../shared/data</c> beside the checkout, or SORTSTATION_SHARED_DATA.</summary>
+    public static string SharedData { get; } =
+        Environment.GetEnvironmentVariable("SORTSTATION_SHARED_DATA") ?? Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+
+    public static string TrashNet => Path.Combine(SharedData, "trashnet");
+
+    /// <summary>The model appsettings.json ships with, as copied next to the test binaries.</summary>
+    public static string ShippedModel => Path.Combine(AppContext.BaseDirectory, "models", "mobilenetv2-trashnet", "model.onnx");
+
+    public static string StationDll => Path.Combine(AppContext.BaseDirectory, "sortstation.dll");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SortStation.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SortStation.sln not found above " + AppContext.BaseDirectory);
+    }
+}
