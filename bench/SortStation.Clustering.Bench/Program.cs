@@ -18,14 +18,16 @@ await File.WriteAllBytesAsync(dataPath, MemoryMarshal.AsBytes(raw.AsSpan()).ToAr
 
 // Warm-up on a small slice so JIT tiering is not billed to the first k.
 var warm = new FeatureMatrix(["weight_kg", "unit_price"], raw[..20_000]);
-ElbowAnalysis.Run(warm, 2, 3, new KMeansOptions { NInit = 2 }, null, cts.Token);
+ElbowAnalysis.Run(warm, 2, 10, new KMeansOptions { NInit = 2 }, null, cts.Token);
 Silhouette.Exact(warm, KMeans.Fit(warm, new KMeansOptions { K = 2, NInit = 1 }, cts.Token).Labels, cts.Token);
 
+var cpuStart = Environment.CpuUsage.TotalTime;
 var start = time.GetTimestamp();
 var matrix = new FeatureMatrix(["weight_kg", "unit_price"], (double[])raw.Clone());
 var scaled = Scaler.Fit(matrix, ScalingMethod.Standard).Transform(matrix);
 var elbow = ElbowAnalysis.Run(scaled, opts.KMin, opts.KMax, new KMeansOptions { NInit = opts.NInit, Seed = (ulong)opts.Seed }, null, cts.Token);
 var elbowSeconds = time.GetElapsedTime(start).TotalSeconds;
+var elbowCpu = (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
 
 var fitK3 = elbow.Fits[Math.Clamp(3 - opts.KMin, 0, elbow.Fits.Count - 1)];
 var sampleRows = Enumerable.Range(0, opts.SilhouetteN).ToArray();
@@ -49,11 +51,13 @@ var skRoot = sk?.RootElement;
 var skElbow = skRoot?.GetProperty("elbow").EnumerateArray().ToDictionary(e => e.GetProperty("k").GetInt32(), e => e.GetProperty("sse").GetDouble());
 var scenarios = new[]
 {
-    new ScenarioResult($"elbow k={opts.KMin}..{opts.KMax}, n_init {opts.NInit}, {opts.N:N0} x 2 (scale + k-means)", elbowSeconds, skRoot?.GetProperty("elbowSeconds").GetDouble(), "SSE per k below"),
+    new ScenarioResult($"elbow k={opts.KMin}..{opts.KMax}, n_init {opts.NInit}, {opts.N:N0} x 2 (scale + k-means)", elbowSeconds, skRoot?.GetProperty("elbowSeconds").GetDouble(), Inv($"SortStation CPU time {elbowCpu:F2} s")),
     new ScenarioResult($"exact silhouette, {opts.SilhouetteN:N0} points, k=3", silSeconds, skRoot?.GetProperty("silhouetteSeconds").GetDouble(),
         Inv($"value {silhouette:F12} vs scikit-learn {skRoot?.GetProperty("silhouette").GetDouble():F12}")),
 };
 
+var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg", cts.Token)).Trim() : "n/a";
+Console.WriteLine(Inv($"load average at end: {load}"));
 Console.WriteLine(Inv($"cores {Environment.ProcessorCount}, .NET {Environment.Version}, scikit-learn {skRoot?.GetProperty("sklearn").GetString() ?? "n/a"}"));
 foreach (var s in scenarios)
 {
@@ -74,7 +78,7 @@ foreach (var p in perK)
 
 var results = new
 {
-    machine = new { cores = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription, os = RuntimeInformation.OSDescription },
+    machine = new { loadAverageAtEnd = load, cores = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription, os = RuntimeInformation.OSDescription },
     parameters = opts,
     scenarios = scenarios.Select(s => new { s.Scenario, s.SortStationSeconds, s.SklearnSeconds, ratioSklearnOverSortStation = s.Ratio, s.Detail }),
     elbow = perK,

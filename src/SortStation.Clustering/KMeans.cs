@@ -19,7 +19,7 @@ public static class KMeans
         for (var init = 0; init < Math.Max(1, options.NInit); init++)
         {
             var rng = SeededRandom.Derive(options.Seed, (ulong)init);
-            var centers = KMeansPlusPlus.Seed(x, n, d, k, rng, cancellationToken);
+            var centers = KMeansPlusPlus.Seed(x, runner.Columns, n, d, k, rng, cancellationToken);
             var run = runner.Run(centers, options.MaxIterations, tolerance, cancellationToken);
             if (best is null || run.Inertia < best.Inertia)
             {

@@ -6,7 +6,9 @@ namespace SortStation.Clustering;
 /// </summary>
 internal static class KMeansPlusPlus
 {
-    public static double[] Seed(double[] x, int n, int d, int k, SeededRandom rng, CancellationToken cancellationToken)
+    /// <param name="columns">Column copies of a two-feature matrix for the vectorised path, else null.</param>
+    public static double[] Seed(
+        double[] x, (double[] X0, double[] X1)? columns, int n, int d, int k, SeededRandom rng, CancellationToken cancellationToken)
     {
         var centers = new double[k * d];
         var trials = 2 + (int)Math.Log(k);
@@ -16,7 +18,7 @@ internal static class KMeansPlusPlus
         var candidates = new int[trials];
 
         Array.Copy(x, rng.NextInt(n) * d, centers, 0, d);
-        UpdateClosest(x, n, d, centers, 0, closest, chunkPot, true, cancellationToken);
+        UpdateClosest(x, columns, n, d, centers, 0, closest, chunkPot, true, cancellationToken);
         for (var c = 1; c < k; c++)
         {
             var pot = Sum(chunkPot);
@@ -30,6 +32,12 @@ internal static class KMeansPlusPlus
                 for (var t = 0; t < trials; t++)
                 {
                     var off = candidates[t] * d;
+                    if (columns is var (x0, x1))
+                    {
+                        candidatePot[(chunk * trials) + t] = TwoFeatureSeeding.Potential(x0, x1, closest, x[off], x[off + 1], start, end);
+                        continue;
+                    }
+
                     var sum = 0.0;
                     for (var i = start; i < end; i++)
                     {
@@ -42,7 +50,7 @@ internal static class KMeansPlusPlus
 
             var best = BestCandidate(candidatePot, chunkPot.Length, trials);
             Array.Copy(x, candidates[best] * d, centers, c * d, d);
-            UpdateClosest(x, n, d, centers, c, closest, chunkPot, false, cancellationToken);
+            UpdateClosest(x, columns, n, d, centers, c, closest, chunkPot, false, cancellationToken);
         }
 
         return centers;
@@ -61,10 +69,16 @@ internal static class KMeansPlusPlus
     }
 
     private static void UpdateClosest(
-        double[] x, int n, int d, double[] centers, int c, double[] closest, double[] chunkPot, bool first, CancellationToken ct)
+        double[] x, (double[] X0, double[] X1)? columns, int n, int d, double[] centers, int c, double[] closest, double[] chunkPot, bool first, CancellationToken ct)
     {
         ChunkRunner.For(n, (chunk, start, end) =>
         {
+            if (columns is var (x0, x1))
+            {
+                chunkPot[chunk] = TwoFeatureSeeding.Update(x0, x1, closest, centers[2 * c], centers[(2 * c) + 1], start, end, first);
+                return;
+            }
+
             var sum = 0.0;
             for (var i = start; i < end; i++)
             {

@@ -11,6 +11,10 @@ internal sealed class LloydRunner
     private readonly int[] _labels;
     private readonly double[] _partialSums, _partialInertia;
     private readonly long[] _partialCounts, _partialChanged;
+    private readonly double[]? _x0, _x1;
+
+    /// <summary>Column copies when there are exactly two features (shared with the seeding).</summary>
+    public (double[] X0, double[] X1)? Columns => _x0 is not null && _x1 is not null ? (_x0, _x1) : null;
 
     public LloydRunner(double[] x, int n, int d, int k)
     {
@@ -21,6 +25,17 @@ internal sealed class LloydRunner
         _partialCounts = new long[chunks * k];
         _partialInertia = new double[chunks];
         _partialChanged = new long[chunks];
+        if (d == 2)
+        {
+            // Column copies let the two-feature kernel load 4 points per vector.
+            _x0 = new double[n];
+            _x1 = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                _x0[i] = x[2 * i];
+                _x1[i] = x[(2 * i) + 1];
+            }
+        }
     }
 
     public KMeansResult Run(double[] centers, int maxIterations, double tolerance, CancellationToken ct)
@@ -83,6 +98,13 @@ internal sealed class LloydRunner
         var counts = _partialCounts.AsSpan(chunk * k, k);
         sums.Clear();
         counts.Clear();
+        if (_x0 is not null && _x1 is not null)
+        {
+            _partialChanged[chunk] = TwoFeatureKernel.Assign(_x0, _x1, centers, k, start, end, labels, sums, counts, out var twoInertia);
+            _partialInertia[chunk] = twoInertia;
+            return;
+        }
+
         var inertia = 0.0;
         var changed = 0L;
         for (var i = start; i < end; i++)
@@ -90,31 +112,13 @@ internal sealed class LloydRunner
             var off = i * d;
             var best = 0;
             var bestDist = double.PositiveInfinity;
-            if (d == 2)
+            for (var c = 0; c < k; c++)
             {
-                // Two features is the common case (weight, price): keep it branch-light.
-                double x0 = x[off], x1 = x[off + 1];
-                for (var c = 0; c < k; c++)
+                var dist = KMeansPlusPlus.Distance(x, off, centers, c * d, d);
+                if (dist < bestDist)
                 {
-                    double a = x0 - centers[2 * c], b = x1 - centers[(2 * c) + 1];
-                    var dist = (a * a) + (b * b);
-                    if (dist < bestDist)
-                    {
-                        bestDist = dist;
-                        best = c;
-                    }
-                }
-            }
-            else
-            {
-                for (var c = 0; c < k; c++)
-                {
-                    var dist = KMeansPlusPlus.Distance(x, off, centers, c * d, d);
-                    if (dist < bestDist)
-                    {
-                        bestDist = dist;
-                        best = c;
-                    }
+                    bestDist = dist;
+                    best = c;
                 }
             }
 
