@@ -18,19 +18,20 @@ internal static class DemoCommand
         {
             items, broker, images, interval, json, config,
         };
-        command.Validators.Add(r =>
-        {
-            if (r.GetValue(items) < 1)
-            {
-                r.AddError("--items must be at least 1.");
-            }
-        });
-        command.SetAction((parse, ct) => new DemoRunner(
+        command.SetAction((parse, ct) => parse.GetValue(items) < 1
+            ? UsageError("--items must be at least 1.")
+            : new DemoRunner(
             parse.GetValue(items),
             parse.GetValue(broker),
             parse.GetValue(images),
             parse.GetValue(interval),
             parse.GetValue(config)).RunAsync(parse.GetValue(json), Console.Out, Console.Error, ct));
         return command;
+    }
+
+    private static Task<int> UsageError(string message)
+    {
+        Console.Error.WriteLine(message);
+        return Task.FromResult(ExitCodes.ConfigError);
     }
 }
