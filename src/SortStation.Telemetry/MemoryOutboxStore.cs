@@ -25,8 +25,12 @@ public sealed class MemoryOutboxStore : IOutboxStore, IDisposable
         }
     }
 
+    /// <summary>No quota: memory grows until the broker is back (tests and benchmarks only).</summary>
+    public long Dropped => 0;
+
     public ValueTask EnqueueAsync(WeighingRecord record, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var entry = new OutboxEntry(Interlocked.Increment(ref _sequence), record.ItemId, ContractJson.Serialize(record));
         lock (_gate)
         {

@@ -1,9 +1,9 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
-using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SortStation.Contracts;
 using SortStation.Core.Options;
@@ -13,20 +13,25 @@ namespace SortStation.Telemetry;
 /// <summary>
 /// Drains the outbox to the broker: MQTT v5, persistent session, QoS 1, up to Mqtt:MaxInFlight
 /// publishes in flight, and an entry leaves the outbox only after its PUBACK. Retained status
-/// <c>online</c> is published after every (re)connect; the last will says <c>offline</c>.
+/// <c>online</c> (the birth message) is published after every (re)connect; the last will says <c>offline</c>.
+/// Any failure means: wait a jittered back-off, reconnect, retry — the records stay in the outbox.
 /// </summary>
 public sealed class MqttPublisher : BackgroundService
 {
     private readonly IOutboxStore _outbox;
     private readonly MqttOptions _mqtt;
+    private readonly MqttConnectOptions _connect;
     private readonly string _stationId;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttPublisher> _log;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly Backoff _backoff;
+    private readonly ConnectionFaultLog _faults;
+    private CancellationTokenSource _connection = new();
     private long _acknowledged;
     private long _failures;
-    private bool _faultLogged;
+    private long _connectAttempts;
+    private long _lastPublishTicks;
 
     public MqttPublisher(IOutboxStore outbox, IOptions<MqttOptions> mqtt, IOptions<StationOptions> station, TimeProvider time, ILogger<MqttPublisher> log)
     {
@@ -35,21 +40,61 @@ public sealed class MqttPublisher : BackgroundService
         _outbox = outbox;
         _mqtt = mqtt.Value;
         _stationId = station.Value.Id;
+        _connect = new MqttConnectOptions(_mqtt, _stationId);
         _time = time;
         _log = log;
+        _faults = new ConnectionFaultLog(_mqtt, log);
         _backoff = new Backoff(TimeSpan.FromSeconds(_mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(_mqtt.ReconnectMaxSeconds), new Random());
+        // A lost connection wakes the drain loop even while the outbox is empty, so it reconnects and re-announces itself.
+        _client.DisconnectedAsync += _ =>
+        {
+            Volatile.Read(ref _connection).Cancel();
+            return Task.CompletedTask;
+        };
     }
 
     /// <summary>Records the broker has acknowledged (PUBACK) since start.</summary>
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
+    /// <summary>Failed connects and publishes since start.</summary>
     public long Failures => Interlocked.Read(ref _failures);
+
+    public long ConnectAttempts => Interlocked.Read(ref _connectAttempts);
 
     public bool IsConnected => _client.IsConnected;
 
-    public DateTimeOffset? LastPublishAt { get; private set; }
+    /// <summary>The last connection or publish error, without secrets; null while healthy.</summary>
+    public string? LastError => _faults.LastError;
 
-    private string StatusTopic => Topics.Status(_mqtt.TopicPrefix, _stationId);
+    public DateTimeOffset? LastPublishAt
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _lastPublishTicks);
+            return ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>Publishes a retained QoS 1 message if connected (health); false when not delivered.</summary>
+    public async Task<bool> TryPublishRetainedAsync(string topic, byte[] payload, CancellationToken ct = default)
+    {
+        if (!_client.IsConnected)
+        {
+            return false;
+        }
+
+        try
+        {
+            var result = await _client.PublishAsync(Retained(topic, payload), ct);
+            return result.IsSuccess;
+        }
+#pragma warning disable CA1031 // The drain loop owns reconnecting; a side publish just reports failure.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            return false;
+        }
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -57,7 +102,7 @@ public sealed class MqttPublisher : BackgroundService
         if (_client.IsConnected)
         {
             // A clean disconnect suppresses the will, so say offline ourselves.
-            await TryPublishStatusAsync(StationStatus.Offline, cancellationToken);
+            await TryPublishRetainedAsync(Topics.Status(_mqtt.TopicPrefix, _stationId), System.Text.Encoding.UTF8.GetBytes(StationStatus.Offline), cancellationToken);
             await _client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken);
         }
     }
@@ -65,6 +110,7 @@ public sealed class MqttPublisher : BackgroundService
     public override void Dispose()
     {
         _client.Dispose();
+        _connection.Dispose();
         base.Dispose();
     }
 
@@ -79,7 +125,8 @@ public sealed class MqttPublisher : BackgroundService
                     await ConnectAsync(stoppingToken);
                 }
 
-                var batch = await _outbox.ReadBatchAsync(_mqtt.MaxInFlight, stoppingToken);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _connection.Token);
+                var batch = await _outbox.ReadBatchAsync(_mqtt.MaxInFlight, linked.Token);
                 await PublishAsync(batch, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -91,45 +138,33 @@ public sealed class MqttPublisher : BackgroundService
 #pragma warning restore CA1031
             {
                 Interlocked.Increment(ref _failures);
-                var wait = _backoff.Next();
-                if (!_faultLogged)
-                {
-                    _log.LogWarning("MQTT broker {Broker} unavailable ({Error}); {Pending} records kept in the outbox, retrying with back-off", _mqtt.Broker, ex.Message, _outbox.Pending);
-                    _faultLogged = true;
-                }
-
-                await Task.Delay(wait, _time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+                _faults.Report(ex, _outbox.Pending);
+                await Task.Delay(_backoff.Next(), _time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
             }
         }
     }
 
     private async Task ConnectAsync(CancellationToken ct)
     {
-        var uri = _mqtt.BrokerUri;
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer(uri.Host, uri.Port > 0 ? uri.Port : 1883)
-            .WithClientId(string.IsNullOrWhiteSpace(_mqtt.ClientId) ? $"sortstation-{_stationId}" : _mqtt.ClientId)
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .WithCleanStart(false)
-            .WithSessionExpiryInterval(7 * 24 * 3600) // keep QoS 1 state across reconnects for a week
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(_mqtt.KeepAliveSeconds))
-            .WithWillTopic(StatusTopic)
-            .WithWillPayload(StationStatus.Offline)
-            .WithWillRetain(true)
-            .WithWillQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        await _client.ConnectAsync(options, ct);
-        await TryPublishStatusAsync(StationStatus.Online, ct);
+        var attempt = Interlocked.Increment(ref _connectAttempts);
+        _log.LogDebug("Connecting to MQTT broker {Broker} as {ClientId} (attempt {Attempt})", _mqtt.Broker, _connect.ClientId, attempt);
+        var connection = new CancellationTokenSource();
+        Interlocked.Exchange(ref _connection, connection).Dispose();
+        var result = await _client.ConnectAsync(_connect.Create(), ct);
+        if (result.ResultCode != MqttClientConnectResultCode.Success)
+        {
+            throw new MqttBrokerRefusedException(result.ResultCode, result.ReasonString);
+        }
+
+        // Birth message after every (re)connect: the retained status must not stay at the will's offline.
+        var birth = await _client.PublishAsync(Retained(Topics.Status(_mqtt.TopicPrefix, _stationId), System.Text.Encoding.UTF8.GetBytes(StationStatus.Online)), ct);
+        if (!birth.IsSuccess)
+        {
+            throw new InvalidOperationException($"broker refused the status message: {birth.ReasonCode} {birth.ReasonString}");
+        }
+
         _backoff.Reset();
-        if (_faultLogged)
-        {
-            _log.LogInformation("MQTT broker {Broker} reachable again; draining {Pending} records", _mqtt.Broker, _outbox.Pending);
-            _faultLogged = false;
-        }
-        else
-        {
-            _log.LogInformation("Connected to MQTT broker {Broker}", _mqtt.Broker);
-        }
+        _faults.Recovered(result.IsSessionPresent, _outbox.Pending);
     }
 
     private async Task PublishAsync(IReadOnlyList<OutboxEntry> batch, CancellationToken ct)
@@ -147,32 +182,45 @@ public sealed class MqttPublisher : BackgroundService
             pending[i] = _client.PublishAsync(message, ct);
         }
 
-        var results = await Task.WhenAll(pending);
-
-        // Acknowledge the in-order prefix that the broker accepted; the rest is retried after reconnect.
-        var accepted = 0;
-        while (accepted < results.Length && results[accepted].IsSuccess)
+        // Every PUBACKed entry leaves the outbox, even when a neighbour failed: fewer duplicates after a reconnect.
+        var accepted = new List<OutboxEntry>(batch.Count);
+        ExceptionDispatchInfo? failure = null;
+        for (var i = 0; i < pending.Length; i++)
         {
-            accepted++;
+            try
+            {
+                var result = await pending[i];
+                if (result.IsSuccess)
+                {
+                    accepted.Add(batch[i]);
+                }
+                else
+                {
+                    failure ??= ExceptionDispatchInfo.Capture(new InvalidOperationException($"broker refused a weighing: {result.ReasonCode} {result.ReasonString}"));
+                }
+            }
+#pragma warning disable CA1031 // Collected and rethrown below once the acknowledged entries are removed.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                failure ??= ExceptionDispatchInfo.Capture(ex);
+            }
         }
 
-        await _outbox.AcknowledgeAsync(batch.Take(accepted).ToArray(), ct);
-        Interlocked.Add(ref _acknowledged, accepted);
-        LastPublishAt = _time.GetUtcNow();
-        if (accepted < results.Length)
+        await _outbox.AcknowledgeAsync(accepted, CancellationToken.None);
+        Interlocked.Add(ref _acknowledged, accepted.Count);
+        if (accepted.Count > 0)
         {
-            throw new InvalidOperationException($"broker refused a weighing: {results[accepted].ReasonCode} {results[accepted].ReasonString}");
+            Interlocked.Exchange(ref _lastPublishTicks, _time.GetUtcNow().UtcTicks);
         }
+
+        failure?.Throw();
     }
 
-    private async Task TryPublishStatusAsync(string status, CancellationToken ct)
-    {
-        var message = new MqttApplicationMessageBuilder()
-            .WithTopic(StatusTopic)
-            .WithPayload(status)
-            .WithRetainFlag()
-            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        await _client.PublishAsync(message, ct);
-    }
+    private static MqttApplicationMessage Retained(string topic, byte[] payload) => new MqttApplicationMessageBuilder()
+        .WithTopic(topic)
+        .WithPayload(payload)
+        .WithRetainFlag()
+        .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
+        .Build();
 }

@@ -1,20 +1,31 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SortStation.Core;
 using SortStation.Core.Telemetry;
 
 namespace SortStation.Telemetry;
 
-/// <summary>Registers the outbox and the MQTT publisher that drains it.</summary>
+/// <summary>Registers the outbox (SQLite or memory, per Outbox:Kind), the MQTT publisher that drains it and the health publisher.</summary>
 public static class TelemetryServiceCollectionExtensions
 {
     public static IServiceCollection AddSortStationTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<MqttOptions, MqttOptionsValidator>(configuration, MqttOptions.Section);
-        services.AddSingleton<IOutboxStore, MemoryOutboxStore>();
+        services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(configuration, OutboxOptions.Section);
+        services.AddSingleton<IOutboxStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
+            return options.Kind == OutboxKind.Memory
+                ? new MemoryOutboxStore()
+                : new SqliteOutboxStore(options, sp.GetRequiredService<ILogger<SqliteOutboxStore>>());
+        });
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IOutboxStore>());
         services.AddSingleton<MqttPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttPublisher>());
+        services.AddSingleton<HealthPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<HealthPublisher>());
         return services;
     }
 }

@@ -1,0 +1,20 @@
+namespace SortStation.Telemetry;
+
+/// <summary>Section <c>Outbox</c>: the local store that holds weighings until the broker's PUBACK.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    public OutboxKind Kind { get; set; } = OutboxKind.Sqlite;
+
+    /// <summary>SQLite file; relative paths are taken from the working directory (/var/lib/sortstation under systemd).</summary>
+    public string Path { get; set; } = "state/outbox.db";
+
+    /// <summary>Most weighings kept while the broker is away (about 1 KB each on disk).</summary>
+    public long MaxRows { get; set; } = 1_000_000;
+
+    /// <summary>Most payload bytes kept; 0 means only <see cref="MaxRows"/> limits the outbox.</summary>
+    public long MaxBytes { get; set; } = 512L * 1024 * 1024;
+
+    public OutboxFullPolicy WhenFull { get; set; } = OutboxFullPolicy.RejectNewest;
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using SortStation.Core.Options;
+
+namespace SortStation.Telemetry;
+
+/// <summary>Rules of <see cref="OutboxOptions"/>.</summary>
+public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
+{
+    private const long MinBytes = 64 * 1024;
+
+    public ValidateOptionsResult Validate(string? name, OutboxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new ConfigErrors();
+        if (!Enum.IsDefined(options.Kind))
+        {
+            errors.Add("Outbox:Kind", options.Kind.ToString(), "is not an outbox kind.", "use Sqlite (durable) or Memory (tests only).");
+        }
+
+        if (options.Kind == OutboxKind.Sqlite && string.IsNullOrWhiteSpace(options.Path))
+        {
+            errors.Add("Outbox:Path", options.Path, "is empty, so weighings have nowhere durable to go.", "use state/outbox.db.");
+        }
+
+        if (options.MaxRows < 1)
+        {
+            errors.Add("Outbox:MaxRows", options.MaxRows, "must be at least 1.", "use 1000000 (about a week of a busy belt).");
+        }
+
+        if (options.MaxBytes != 0 && options.MaxBytes < MinBytes)
+        {
+            errors.Add("Outbox:MaxBytes", options.MaxBytes, $"must be 0 (no byte limit) or at least {MinBytes}.", "use 536870912 (512 MiB).");
+        }
+
+        if (!Enum.IsDefined(options.WhenFull))
+        {
+            errors.Add("Outbox:WhenFull", options.WhenFull.ToString(), "is not a policy.", "use RejectNewest or DropOldest.");
+        }
+
+        return errors.ToResult();
+    }
+}

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace SortStation.Telemetry;
+
+/// <summary>Same shape rules as the contracts (camelCase, nulls written); enums as their names.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(StationHealth))]
+internal sealed partial class TelemetryJsonContext : JsonSerializerContext;
