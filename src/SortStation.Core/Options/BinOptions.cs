@@ -17,4 +17,10 @@ public sealed class BinOptions
 
     /// <summary>True when the driver energises the actuator on a high output (most MOSFET/relay boards).</summary>
     public bool ActiveHigh { get; set; } = true;
+
+    /// <summary>Servo only: horn angle at rest (belt clear), degrees 0–180.</summary>
+    public double RestDegrees { get; set; }
+
+    /// <summary>Servo only: horn angle while diverting, degrees 0–180.</summary>
+    public double ActiveDegrees { get; set; } = 90;
 }

@@ -67,6 +67,27 @@ public sealed class SortingOptionsValidator : IValidateOptions<SortingOptions>
         {
             errors.Add($"{key}:PulseMilliseconds", o.PulseMilliseconds, "is outside 5–5000 ms.", "use the actuator's rated pulse, typically 50–150 ms for a solenoid.");
         }
+
+        if (o.Gate == GateKind.Servo)
+        {
+            ValidateServo(errors, key, o);
+        }
+    }
+
+    private static void ValidateServo(ConfigErrors errors, string key, BinOptions o)
+    {
+        foreach (var (name, angle) in new[] { ("RestDegrees", o.RestDegrees), ("ActiveDegrees", o.ActiveDegrees) })
+        {
+            if (angle is < 0 or > 180 || double.IsNaN(angle))
+            {
+                errors.Add($"{key}:{name}", angle, "a hobby servo turns 0–180 degrees.", "use an angle between 0 and 180.");
+            }
+        }
+
+        if (Math.Abs(o.RestDegrees - o.ActiveDegrees) < 5)
+        {
+            errors.Add($"{key}:ActiveDegrees", o.ActiveDegrees, $"is within 5 degrees of RestDegrees ({o.RestDegrees}); the flap would not move.", "set the angle at which the flap blocks the belt, e.g. RestDegrees 0, ActiveDegrees 90.");
+        }
     }
 
     private static void ValidateUniquePins(ConfigErrors errors, SortingOptions options)

@@ -7,23 +7,35 @@ namespace SortStation.Core.Pipeline;
 
 /// <summary>
 /// The station's main loop: every trigger becomes one pass through <see cref="SortingPipeline"/>.
-/// Gates are put in their safe state before the first item and on every way out.
+/// Gates are put in their safe state before the first item and on every way out. While the interlock
+/// (e-stop) is active the gates are paused and items are not taken; items seen before its release are
+/// dropped, because the belt stopped under them and their timing no longer holds.
 /// </summary>
 public sealed class SortingLoop(
     IItemTrigger trigger,
     SortingPipeline pipeline,
     GateScheduler gates,
     SortingRun run,
-    ILogger<SortingLoop> log) : BackgroundService
+    ILogger<SortingLoop> log,
+    IInterlock? interlock = null) : BackgroundService
 {
+    private readonly IInterlock _interlock = interlock ?? NoInterlock.Instance;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         gates.EnterSafeState();
+        _interlock.Changed += OnInterlockChanged;
+        gates.Pause(_interlock.IsActive);
         try
         {
             log.LogInformation("Sorting loop started");
             await foreach (var item in trigger.WatchAsync(stoppingToken))
             {
+                if (await IsStaleAsync(item, stoppingToken))
+                {
+                    continue;
+                }
+
                 await ProcessOneAsync(item, stoppingToken);
             }
 
@@ -43,8 +55,41 @@ public sealed class SortingLoop(
         }
         finally
         {
+            _interlock.Changed -= OnInterlockChanged;
             gates.EnterSafeState();
         }
+    }
+
+    private void OnInterlockChanged(object? sender, InterlockChangedEventArgs e)
+    {
+        gates.Pause(e.Active);
+        if (e.Active)
+        {
+            log.LogWarning("Interlock active (e-stop): gates in safe state, sorting paused");
+        }
+        else
+        {
+            log.LogInformation("Interlock released: sorting resumes");
+        }
+    }
+
+    /// <summary>True for an item seen while the interlock was active; waits for the release first.</summary>
+    private async Task<bool> IsStaleAsync(ItemDetected item, CancellationToken ct)
+    {
+        if (_interlock.IsActive)
+        {
+            log.LogWarning("Item #{Sequence} dropped: interlock active; waiting for its release", item.Sequence);
+            await _interlock.WaitUntilClearAsync(ct);
+            return true;
+        }
+
+        if (_interlock.ReleasedAt is { } released && item.At < released)
+        {
+            log.LogWarning("Item #{Sequence} dropped: seen before the interlock was released", item.Sequence);
+            return true;
+        }
+
+        return false;
     }
 
     private async Task ProcessOneAsync(ItemDetected item, CancellationToken ct)

@@ -1,0 +1,39 @@
+namespace SortStation.Hardware.Options;
+
+/// <summary>Section <c>Trigger</c>: how items are noticed at the camera line.</summary>
+public sealed class TriggerOptions
+{
+    public const string Section = "Trigger";
+
+    public TriggerKind Kind { get; set; } = TriggerKind.PhotoEye;
+
+    /// <summary>PhotoEye: BCM GPIO of the sensor's output.</summary>
+    public int Pin { get; set; } = 16;
+
+    /// <summary>PhotoEye: true when the output goes high while the beam is blocked (PNP); false for NPN.</summary>
+    public bool ActiveHigh { get; set; }
+
+    /// <summary>PhotoEye: enable the Pi's internal pull-up (NPN open-collector outputs need one).</summary>
+    public bool PullUp { get; set; } = true;
+
+    /// <summary>PhotoEye: edges within this time of the last accepted one are contact/edge bounce.</summary>
+    public int DebounceMilliseconds { get; set; } = 20;
+
+    /// <summary>ScaleLoad: an item is on the scale when the net load rises above this.</summary>
+    public double LoadThresholdGrams { get; set; } = 10;
+
+    /// <summary>Motion: region of interest as fractions of the frame (left, top, width, height).</summary>
+    public double RoiLeft { get; set; } = 0.25;
+
+    public double RoiTop { get; set; } = 0.25;
+
+    public double RoiWidth { get; set; } = 0.5;
+
+    public double RoiHeight { get; set; } = 0.5;
+
+    /// <summary>Motion: mean absolute grey-level change (0–255) inside the ROI that means an item.</summary>
+    public double MotionThreshold { get; set; } = 12;
+
+    /// <summary>ScaleLoad and Motion: the signal must fall back for this long before the next item counts.</summary>
+    public int RearmMilliseconds { get; set; } = 150;
+}
