@@ -23,6 +23,7 @@ def main(argv):
     labels = np.fromfile(labels_path, dtype="<i4")
 
     start = time.perf_counter()
+    cpu = time.process_time()
     scaled = StandardScaler().fit_transform(x)
     elbow = []
     for k in range(kmin, kmax + 1):
@@ -30,17 +31,22 @@ def main(argv):
         km = KMeans(n_clusters=k, n_init=n_init, random_state=seed, algorithm="lloyd").fit(scaled)
         elbow.append({"k": k, "sse": float(km.inertia_), "seconds": time.perf_counter() - t, "iterations": int(km.n_iter_)})
     elbow_seconds = time.perf_counter() - start
+    elbow_cpu = time.process_time() - cpu
 
     t = time.perf_counter()
+    cpu = time.process_time()
     sil = float(silhouette_score(scaled[:sil_n], labels))
     sil_seconds = time.perf_counter() - t
+    sil_cpu = time.process_time() - cpu
 
     json.dump({
         "sklearn": sklearn.__version__,
         "numpy": np.__version__,
         "elbowSeconds": elbow_seconds,
+        "elbowCpuSeconds": elbow_cpu,
         "elbow": elbow,
         "silhouetteSeconds": sil_seconds,
+        "silhouetteCpuSeconds": sil_cpu,
         "silhouette": sil,
     }, sys.stdout)
 

@@ -35,9 +35,11 @@ var labels = sampleRows.Select(i => fitK3.Labels[i]).ToArray();
 var labelsPath = Path.Combine(temp, "labels.bin");
 await File.WriteAllBytesAsync(labelsPath, MemoryMarshal.AsBytes(labels.AsSpan()).ToArray(), cts.Token);
 var silData = scaled.SelectRows(sampleRows);
+cpuStart = Environment.CpuUsage.TotalTime;
 start = time.GetTimestamp();
 var silhouette = Silhouette.Exact(silData, labels, cts.Token);
 var silSeconds = time.GetElapsedTime(start).TotalSeconds;
+var silCpu = (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
 
 JsonDocument? sk = null;
 if (!opts.NoSklearn)
@@ -51,9 +53,9 @@ var skRoot = sk?.RootElement;
 var skElbow = skRoot?.GetProperty("elbow").EnumerateArray().ToDictionary(e => e.GetProperty("k").GetInt32(), e => e.GetProperty("sse").GetDouble());
 var scenarios = new[]
 {
-    new ScenarioResult($"elbow k={opts.KMin}..{opts.KMax}, n_init {opts.NInit}, {opts.N:N0} x 2 (scale + k-means)", elbowSeconds, skRoot?.GetProperty("elbowSeconds").GetDouble(), Inv($"SortStation CPU time {elbowCpu:F2} s")),
+    new ScenarioResult($"elbow k={opts.KMin}..{opts.KMax}, n_init {opts.NInit}, {opts.N:N0} x 2 (scale + k-means)", elbowSeconds, skRoot?.GetProperty("elbowSeconds").GetDouble(), Inv($"CPU time: SortStation {elbowCpu:F2} s, scikit-learn {SkCpu("elbowCpuSeconds"):F2} s")),
     new ScenarioResult($"exact silhouette, {opts.SilhouetteN:N0} points, k=3", silSeconds, skRoot?.GetProperty("silhouetteSeconds").GetDouble(),
-        Inv($"value {silhouette:F12} vs scikit-learn {skRoot?.GetProperty("silhouette").GetDouble():F12}")),
+        Inv($"CPU time: SortStation {silCpu:F2} s, scikit-learn {SkCpu("silhouetteCpuSeconds"):F2} s; value {silhouette:F12} vs scikit-learn {skRoot?.GetProperty("silhouette").GetDouble():F12}")),
 };
 
 var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg", cts.Token)).Trim() : "n/a";
@@ -90,6 +92,8 @@ await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(results, new Json
 Console.WriteLine($"results written to {outPath}");
 Directory.Delete(temp, recursive: true);
 return 0;
+
+double? SkCpu(string name) => skRoot is { } r && r.TryGetProperty(name, out var v) ? v.GetDouble() : null;
 
 static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 

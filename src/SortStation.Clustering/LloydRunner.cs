@@ -49,7 +49,7 @@ internal sealed class LloydRunner
             iterations = it + 1;
             var changed = Assign(centers, ct);
             Reduce(sums, counts);
-            RelocateEmpty(centers, sums, counts);
+            EmptyClusters.Relocate(_x, _n, _d, _k, _labels, centers, sums, counts);
             var shift = 0.0;
             for (var c = 0; c < _k; c++)
             {
@@ -105,39 +105,8 @@ internal sealed class LloydRunner
             return;
         }
 
-        var inertia = 0.0;
-        var changed = 0L;
-        for (var i = start; i < end; i++)
-        {
-            var off = i * d;
-            var best = 0;
-            var bestDist = double.PositiveInfinity;
-            for (var c = 0; c < k; c++)
-            {
-                var dist = KMeansPlusPlus.Distance(x, off, centers, c * d, d);
-                if (dist < bestDist)
-                {
-                    bestDist = dist;
-                    best = c;
-                }
-            }
-
-            if (labels[i] != best)
-            {
-                changed++;
-                labels[i] = best;
-            }
-
-            inertia += bestDist;
-            counts[best]++;
-            for (var j = 0; j < d; j++)
-            {
-                sums[(best * d) + j] += x[off + j];
-            }
-        }
-
+        _partialChanged[chunk] = GenericKernel.Assign(x, d, centers, k, start, end, labels, sums, counts, out var inertia);
         _partialInertia[chunk] = inertia;
-        _partialChanged[chunk] = changed;
     };
 
     private void Reduce(double[] sums, long[] counts)
@@ -156,55 +125,6 @@ internal sealed class LloydRunner
             {
                 counts[c] += _partialCounts[(chunk * _k) + c];
             }
-        }
-    }
-
-    // Like scikit-learn: an empty cluster takes the point farthest from its own centre.
-    private void RelocateEmpty(double[] centers, double[] sums, long[] counts)
-    {
-        for (var c = 0; c < _k; c++)
-        {
-            if (counts[c] > 0)
-            {
-                continue;
-            }
-
-            var far = -1;
-            var farDist = -1.0;
-            for (var i = 0; i < _n; i++)
-            {
-                var own = _labels[i];
-                if (counts[own] <= 1)
-                {
-                    continue;
-                }
-
-                var dist = KMeansPlusPlus.Distance(_x, i * _d, centers, own * _d, _d);
-                if (dist > farDist)
-                {
-                    farDist = dist;
-                    far = i;
-                }
-            }
-
-            if (far < 0)
-            {
-                // Fewer distinct points than clusters: keep the old centre.
-                counts[c] = 1;
-                Array.Copy(centers, c * _d, sums, c * _d, _d);
-                continue;
-            }
-
-            var old = _labels[far];
-            for (var j = 0; j < _d; j++)
-            {
-                sums[(old * _d) + j] -= _x[(far * _d) + j];
-                sums[(c * _d) + j] = _x[(far * _d) + j];
-            }
-
-            counts[old]--;
-            counts[c] = 1;
-            _labels[far] = c;
         }
     }
 }
