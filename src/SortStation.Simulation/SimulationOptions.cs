@@ -23,4 +23,10 @@ public sealed class SimulationOptions
 
     /// <summary>Relative spread (log-normal sigma) of simulated weights around each label's typical weight.</summary>
     public double WeightSpread { get; set; } = 0.25;
+
+    /// <summary>Sensitivity of the simulated load cell in ADC counts per kilogram (what calibrate-scale should find).</summary>
+    public double ScaleCountsPerKilogram { get; set; } = 420_000;
+
+    /// <summary>Raw counts of the empty simulated scale (an HX711 never reads exactly 0 unloaded).</summary>
+    public double ScaleZeroCounts { get; set; } = 8_400;
 }

@@ -35,6 +35,11 @@ public sealed class SimulationOptionsValidator : IValidateOptions<SimulationOpti
             errors.Add("Simulation:WeightSpread", options.WeightSpread, "must be between 0 and 2.", "use 0.25.");
         }
 
+        if (!double.IsFinite(options.ScaleCountsPerKilogram) || Math.Abs(options.ScaleCountsPerKilogram) < 1)
+        {
+            errors.Add("Simulation:ScaleCountsPerKilogram", options.ScaleCountsPerKilogram, "must be a non-zero number of counts per kilogram.", "use 420000.");
+        }
+
         return errors.ToResult();
     }
 }

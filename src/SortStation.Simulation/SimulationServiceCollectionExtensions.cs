@@ -15,7 +15,11 @@ public static class SimulationServiceCollectionExtensions
         services.AddValidatedOptions<SimulationOptions, SimulationOptionsValidator>(configuration, SimulationOptions.Section);
         services.AddSingleton<SimulatedConveyor>();
         services.AddSingleton<ICamera, SimulatedCamera>();
-        services.AddSingleton<IScale, SimulatedScale>();
+        services.AddSingleton<SimulatedScale>();
+        services.AddSingleton<IScale>(sp => sp.GetRequiredService<SimulatedScale>());
+        services.AddSingleton<ICalibratableScale>(sp => sp.GetRequiredService<SimulatedScale>());
+        services.AddSingleton<SimulatedInterlock>();
+        services.AddSingleton<IInterlock>(sp => sp.GetRequiredService<SimulatedInterlock>());
         services.AddSingleton<IItemTrigger, SimulatedTrigger>();
         services.AddSingleton<IEnumerable<IGate>>(sp =>
         {

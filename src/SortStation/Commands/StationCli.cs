@@ -10,5 +10,11 @@ public static class StationCli
         RunCommand.Create(),
         DemoCommand.Create(),
         ClassifyCommand.Create(),
+        CheckConfigCommand.Create(),
+        PinsCommand.Create(),
+        SnapshotCommand.Create(),
+        TareCommand.Create(),
+        CalibrateScaleCommand.Create(),
+        TestGateCommand.Create(),
     };
 }

@@ -7,6 +7,7 @@ using SortStation.Core;
 using SortStation.Core.Classification;
 using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
+using SortStation.Hardware;
 using SortStation.Simulation;
 using SortStation.Telemetry;
 using SortStation.Vision;
@@ -57,8 +58,11 @@ public static class StationHostBuilder
             case HardwareMode.Simulated:
                 services.AddSimulatedHardware(configuration);
                 break;
+            case HardwareMode.Raspberry:
+                services.AddRaspberryHardware(configuration);
+                break;
             default:
-                throw new OptionsValidationException(StationOptions.Section, typeof(StationOptions), [$"Station:Hardware = {mode}: no drivers for it. Fix: use Simulated."]);
+                throw new OptionsValidationException(StationOptions.Section, typeof(StationOptions), [$"Station:Hardware = {mode}: no drivers for it. Fix: use Simulated or Raspberry."]);
         }
     }
 }
