@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SortStation.Telemetry.Tests.Support;
+
+/// <summary>
+/// A real mosquitto on a free loopback port, configured from a template in scripts/mosquitto, with
+/// persistence in a temp dir. <see cref="Stop"/> sends SIGTERM (mosquitto saves its sessions) and
+/// <see cref="Start"/> brings it back on the same port; Dispose kills it and removes the dir.
+/// </summary>
+public sealed class MosquittoBroker : IDisposable
+{
+    public const string Binary = "/usr/sbin/mosquitto";
+    private readonly string _config;
+    private Process? _process;
+
+    private MosquittoBroker(string template, IReadOnlyDictionary<string, string> values)
+    {
+        RequireInstalled();
+        DataDir = Directory.CreateTempSubdirectory("sortstation-mosquitto-").FullName;
+        Port = FreePort();
+        var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "mosquitto", template))
+            .Replace("{{PORT}}", Port.ToString(), StringComparison.Ordinal)
+            .Replace("{{DATA_DIR}}", DataDir, StringComparison.Ordinal)
+            .Replace("{{USER}}", Environment.UserName, StringComparison.Ordinal);
+        foreach (var (key, value) in values)
+        {
+            text = text.Replace("{{" + key + "}}", value, StringComparison.Ordinal);
+        }
+
+        _config = Path.Combine(DataDir, "mosquitto.conf");
+        File.WriteAllText(_config, text);
+    }
+
+    public int Port { get; }
+
+    public string DataDir { get; }
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    public Uri Uri => new($"mqtt://127.0.0.1:{Port}");
+
+    public string Log => File.Exists(Path.Combine(DataDir, "mosquitto.log")) ? File.ReadAllText(Path.Combine(DataDir, "mosquitto.log")) : string.Empty;
+
+    /// <summary>Creates the broker from a template (test.conf, test-tls.conf) without starting it.</summary>
+    public static MosquittoBroker Create(string template = "test.conf", IReadOnlyDictionary<string, string>? values = null) =>
+        new(template, values ?? new Dictionary<string, string>());
+
+    public static MosquittoBroker Run(string template = "test.conf", IReadOnlyDictionary<string, string>? values = null)
+    {
+        var broker = Create(template, values);
+        broker.Start();
+        return broker;
+    }
+
+    /// <summary>Fails with the fix when mosquitto is missing: these tests must not be skipped silently.</summary>
+    public static void RequireInstalled()
+    {
+        if (!File.Exists(Binary))
+        {
+            throw new InvalidOperationException($"{Binary} not found: the telemetry tests need a real MQTT broker. Run scripts/setup.sh (it installs the Debian packages mosquitto, mosquitto-clients and openssl).");
+        }
+    }
+
+    public void Start()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+
+        _process = Process.Start(new ProcessStartInfo(Binary, ["-c", _config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"mosquitto exited with {_process.ExitCode}: {_process.StandardError.ReadToEnd()} {Log}");
+            }
+
+            if (Accepts())
+            {
+                return;
+            }
+
+            Thread.Sleep(50);
+        }
+
+        throw new TimeoutException($"mosquitto did not listen on {Port} within 15 s. {Log}");
+    }
+
+    /// <summary>SIGTERM, so mosquitto writes its persistence file like a service stop would.</summary>
+    public void Stop()
+    {
+        if (!IsRunning)
+        {
+            return;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", _process!.Id.ToString()]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!_process.WaitForExit(10_000))
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+        _process = null;
+    }
+
+    public void Dispose()
+    {
+        if (IsRunning)
+        {
+            _process!.Kill();
+            _process.WaitForExit();
+        }
+
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    private bool Accepts()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            client.Connect(IPAddress.Loopback, Port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+}
