@@ -42,6 +42,8 @@ public sealed class BrokerOutageTests(ITestOutputHelper output) : IDisposable
 
         await producer;
         var complete = await Eventually.TrueAsync(() => subscriber.Distinct >= Count, TimeSpan.FromSeconds(120));
+        // The subscriber may see the last messages before their PUBACKs reach the publisher.
+        var drained = await Eventually.TrueAsync(() => outbox.Pending == 0, TimeSpan.FromSeconds(30));
         await publisher.StopAsync(CancellationToken.None);
 
         var ours = Enumerable.Range(0, Count).Select(n => $"outage-{n:D6}").ToHashSet();
@@ -52,6 +54,6 @@ public sealed class BrokerOutageTests(ITestOutputHelper output) : IDisposable
         Assert.Subset(ours, subscriber.ItemIds.ToHashSet());
         Assert.All(subscriber.DuplicatedIds, id => Assert.Contains(id, ours));
         Assert.InRange(subscriber.Duplicates, 0, Count / 20); // at-least-once: a few re-sends per outage, not a replay
-        Assert.Equal(0, outbox.Pending);
+        Assert.True(drained, $"{outbox.Pending} entries still in the outbox");
     }
 }
