@@ -53,8 +53,8 @@ var skRoot = sk?.RootElement;
 var skElbow = skRoot?.GetProperty("elbow").EnumerateArray().ToDictionary(e => e.GetProperty("k").GetInt32(), e => e.GetProperty("sse").GetDouble());
 var scenarios = new[]
 {
-    new ScenarioResult($"elbow k={opts.KMin}..{opts.KMax}, n_init {opts.NInit}, {opts.N:N0} x 2 (scale + k-means)", elbowSeconds, skRoot?.GetProperty("elbowSeconds").GetDouble(), Inv($"CPU time: SortStation {elbowCpu:F2} s, scikit-learn {SkCpu("elbowCpuSeconds"):F2} s")),
-    new ScenarioResult($"exact silhouette, {opts.SilhouetteN:N0} points, k=3", silSeconds, skRoot?.GetProperty("silhouetteSeconds").GetDouble(),
+    new ScenarioResult($"elbow k={opts.KMin}..{opts.KMax}, n_init {opts.NInit}, {opts.N:N0} x 2 (scale + k-means)", elbowSeconds, skRoot?.GetProperty("elbowSeconds").GetDouble(), elbowCpu, SkCpu("elbowCpuSeconds"), Inv($"CPU time: SortStation {elbowCpu:F2} s, scikit-learn {SkCpu("elbowCpuSeconds"):F2} s")),
+    new ScenarioResult($"exact silhouette, {opts.SilhouetteN:N0} points, k=3", silSeconds, skRoot?.GetProperty("silhouetteSeconds").GetDouble(), silCpu, SkCpu("silhouetteCpuSeconds"),
         Inv($"CPU time: SortStation {silCpu:F2} s, scikit-learn {SkCpu("silhouetteCpuSeconds"):F2} s; value {silhouette:F12} vs scikit-learn {skRoot?.GetProperty("silhouette").GetDouble():F12}")),
 };
 
@@ -63,7 +63,7 @@ Console.WriteLine(Inv($"load average at end: {load}"));
 Console.WriteLine(Inv($"cores {Environment.ProcessorCount}, .NET {Environment.Version}, scikit-learn {skRoot?.GetProperty("sklearn").GetString() ?? "n/a"}"));
 foreach (var s in scenarios)
 {
-    Console.WriteLine(Inv($"{s.Scenario}: SortStation {s.SortStationSeconds:F2} s | scikit-learn {s.SklearnSeconds:F2} s | ratio sklearn/SortStation {s.Ratio:F2}x | {s.Detail}"));
+    Console.WriteLine(Inv($"{s.Scenario}: SortStation {s.SortStationSeconds:F2} s | scikit-learn {s.SklearnSeconds:F2} s | ratio sklearn/SortStation {s.Ratio:F2}x (CPU {s.CpuRatio:F2}x) | {s.Detail}"));
 }
 
 var perK = elbow.Points.Select(p => new
@@ -82,7 +82,7 @@ var results = new
 {
     machine = new { loadAverageAtEnd = load, cores = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription, os = RuntimeInformation.OSDescription },
     parameters = opts,
-    scenarios = scenarios.Select(s => new { s.Scenario, s.SortStationSeconds, s.SklearnSeconds, ratioSklearnOverSortStation = s.Ratio, s.Detail }),
+    scenarios = scenarios.Select(s => new { s.Scenario, s.SortStationSeconds, s.SklearnSeconds, s.SortStationCpuSeconds, s.SklearnCpuSeconds, ratioSklearnOverSortStation = s.Ratio, cpuRatio = s.CpuRatio, s.Detail }),
     elbow = perK,
     silhouette,
     sklearn = skRoot,

@@ -45,7 +45,7 @@ public static class ClusterPlots
         plot.SavePng(path, Width, Height);
     }
 
-    /// <summary>First two features, original units; centroids drawn as crosses.</summary>
+    /// <summary>First two features, original units; centroids drawn as open circles.</summary>
     public static void Scatter(AnalysisResult result, string path)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -56,14 +56,20 @@ public static class ClusterPlots
         foreach (var cluster in result.Clusters)
         {
             var rows = Enumerable.Range(0, m.Rows).Where(i => result.Fit.Labels[i] == cluster.Id).ToArray();
-            var color = palette.GetColor(cluster.Id);
-            var markers = plot.Add.Markers(rows.Select(i => m[i, fx]).ToArray(), rows.Select(i => m[i, fy]).ToArray(), MarkerShape.FilledCircle, 6, color);
+            var markers = plot.Add.Markers(
+                rows.Select(i => m[i, fx]).ToArray(), rows.Select(i => m[i, fy]).ToArray(), MarkerShape.FilledCircle, 6, palette.GetColor(cluster.Id));
             markers.LegendText = $"{cluster.Id}: {cluster.Label} ({cluster.Count})";
-            var centre = plot.Add.Marker(cluster.Centroid[m.Names[fx]], cluster.Centroid[m.Names[fy]], MarkerShape.Cross, 18, color);
-            centre.LineWidth = 3;
         }
 
-        plot.Title($"Clusters (k = {result.ChosenK}), original units; + = centroid");
+        // Centroids last so dense clusters cannot hide them.
+        foreach (var cluster in result.Clusters)
+        {
+            var centre = plot.Add.Marker(cluster.Centroid[m.Names[fx]], cluster.Centroid[m.Names[fy]], MarkerShape.OpenCircle, 18, Colors.Black);
+            centre.LineWidth = 2;
+            centre.LegendText = cluster.Id == 0 ? "centroid" : string.Empty;
+        }
+
+        plot.Title($"Clusters (k = {result.ChosenK}), original units; open circles = centroids");
         plot.XLabel(m.Names[fx]);
         plot.YLabel(m.Names[fy]);
         plot.ShowLegend(Alignment.UpperRight);
