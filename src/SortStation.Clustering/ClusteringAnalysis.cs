@@ -73,7 +73,10 @@ public static class ClusteringAnalysis
                 : (k, k);
         }
 
-        return (Math.Max(2, options.KMin), Math.Max(Math.Max(2, options.KMin), Math.Min(options.KMax, cap)));
+        var kMin = Math.Max(2, options.KMin);
+        return kMin > cap
+            ? throw new InvalidOperationException($"k range starts at {kMin}, but at most {cap} clusters are possible for this data.")
+            : (kMin, Math.Min(options.KMax, cap));
     }
 
     public static string ScalingName(ScalingMethod method) => method switch

@@ -80,4 +80,15 @@ public sealed class ClusteringAnalysisTests
 
         Assert.Equal(3, result.Elbow[^1].K);
     }
+
+    [Fact]
+    public void Run_RangeAboveDistinctPoints_ThrowsWithReason()
+    {
+        var rows = Enumerable.Range(0, 10).Select(i => new RawRecord(i + 2, "T", [(i % 3).ToString(), "1"])).ToList();
+
+        var e = Assert.Throws<InvalidOperationException>(
+            () => ClusteringAnalysis.Run(new RawTable(["weight_kg", "unit_price"], rows), new AnalysisOptions { KMin = 5, KMax = 8 }));
+
+        Assert.Contains("at most 3 clusters", e.Message, StringComparison.Ordinal);
+    }
 }
