@@ -1,18 +1,46 @@
 namespace SortStation.Core.Pipeline;
 
 /// <summary>
-/// The loop's life as others see it: when it last finished an item (for the watchdog) and when a
-/// finite run (demo) has completed.
+/// The loop's life as others see it: when it last finished an item, whether an item is in progress and
+/// since when (for the watchdog: an idle belt is fine, a pipeline stuck inside an item is not), and
+/// when a finite run (demo) has completed.
 /// </summary>
 public sealed class SortingRun(TimeProvider time)
 {
+    private const long Idle = -1;
+
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastItemTimestamp = time.GetTimestamp();
+    private long _itemStartedTimestamp = Idle;
+    private long _itemsStarted;
 
     /// <summary>Completes when a finite trigger has run out and the gates are idle.</summary>
     public Task Completed => _completed.Task;
 
     public TimeSpan SinceLastItem => time.GetElapsedTime(Interlocked.Read(ref _lastItemTimestamp));
+
+    /// <summary>How long the item now in the pipeline has been there; null while the loop waits for the trigger.</summary>
+    public TimeSpan? ItemInProgressFor
+    {
+        get
+        {
+            var started = Interlocked.Read(ref _itemStartedTimestamp);
+            return started == Idle ? null : time.GetElapsedTime(started);
+        }
+    }
+
+    /// <summary>Items handed to the loop so far.</summary>
+    public long ItemsStarted => Interlocked.Read(ref _itemsStarted);
+
+    /// <summary>The trigger handed an item to the loop.</summary>
+    public void ItemStarted()
+    {
+        Interlocked.Increment(ref _itemsStarted);
+        Interlocked.Exchange(ref _itemStartedTimestamp, time.GetTimestamp());
+    }
+
+    /// <summary>The loop is done with the item (sorted, dropped or failed) and waits for the next one.</summary>
+    public void ItemFinished() => Interlocked.Exchange(ref _itemStartedTimestamp, Idle);
 
     public void Heartbeat() => Interlocked.Exchange(ref _lastItemTimestamp, time.GetTimestamp());
 

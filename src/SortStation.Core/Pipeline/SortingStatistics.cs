@@ -8,6 +8,9 @@ public sealed class SortingStatistics
 {
     public const int LatencyWindow = 10_000;
 
+    /// <summary>Upper bounds (seconds) of the latency and inference histograms: a few ms to a few seconds.</summary>
+    public static IReadOnlyList<double> HistogramBoundsSeconds { get; } = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, LabelTotals> _perLabel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _perBin = new(StringComparer.Ordinal);
@@ -18,6 +21,10 @@ public sealed class SortingStatistics
     private double _latencySumMs;
     private double _inferenceSumMs;
     private long _inferenceCount;
+    private readonly Dictionary<(string Label, string Bin), long> _perLabelBin = [];
+    private readonly long[] _latencyBuckets = new long[HistogramBoundsSeconds.Count + 1];
+    private readonly long[] _inferenceBuckets = new long[HistogramBoundsSeconds.Count + 1];
+    private long _missingWeights;
 
     public void Record(SortOutcome outcome)
     {
@@ -37,7 +44,16 @@ public sealed class SortingStatistics
             {
                 _inferenceSumMs += inference.TotalMilliseconds;
                 _inferenceCount++;
+                _inferenceBuckets[Bucket(inference)]++;
             }
+
+            if (r.WeightKg is null)
+            {
+                _missingWeights++;
+            }
+
+            _latencyBuckets[Bucket(outcome.Latency)]++;
+            _perLabelBin[(r.Label, r.Bin)] = _perLabelBin.GetValueOrDefault((r.Label, r.Bin)) + 1;
 
             _perBin[r.Bin] = _perBin.GetValueOrDefault(r.Bin) + 1;
             _perLabel[r.Label] = _perLabel.GetValueOrDefault(r.Label, LabelTotals.Empty).Add(r.WeightKg, r.Value);
@@ -63,6 +79,36 @@ public sealed class SortingStatistics
                 Percentile(window, 0.99),
                 _inferenceCount == 0 ? 0 : _inferenceSumMs / _inferenceCount);
         }
+    }
+
+    /// <summary>Monotonic counters and histograms for metrics (Prometheus): never reset, unlike a window.</summary>
+    public SortingCounters Counters()
+    {
+        lock (_gate)
+        {
+            return new SortingCounters(
+                _items,
+                _rejects,
+                _missingWeights,
+                _perLabelBin.Select(p => new LabelBinCount(p.Key.Label, p.Key.Bin, p.Value)).ToArray(),
+                new HistogramSnapshot(HistogramBoundsSeconds, [.. _latencyBuckets], _latencySumMs / 1000, _items),
+                new HistogramSnapshot(HistogramBoundsSeconds, [.. _inferenceBuckets], _inferenceSumMs / 1000, _inferenceCount));
+        }
+    }
+
+    /// <summary>Index of the first bucket whose upper bound holds the value; the last bucket is +Inf.</summary>
+    private static int Bucket(TimeSpan value)
+    {
+        var seconds = value.TotalSeconds;
+        for (var i = 0; i < HistogramBoundsSeconds.Count; i++)
+        {
+            if (seconds <= HistogramBoundsSeconds[i])
+            {
+                return i;
+            }
+        }
+
+        return HistogramBoundsSeconds.Count;
     }
 
     /// <summary>Nearest-rank percentile of an ascending array.</summary>

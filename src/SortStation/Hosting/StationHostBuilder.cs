@@ -39,7 +39,8 @@ public static class StationHostBuilder
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
         services.AddSortStationCore(builder.Configuration);
-        services.AddSingleton<IClassifier>(sp => new OnnxClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
+        services.AddSingleton(sp => new SwappableClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
+        services.AddSingleton<IClassifier>(sp => sp.GetRequiredService<SwappableClassifier>());
         services.AddSingleton(sp => new PipelineDevices(
             sp.GetRequiredService<Core.Devices.ICamera>(),
             sp.GetRequiredService<IClassifier>(),
@@ -47,6 +48,7 @@ public static class StationHostBuilder
         AddHardware(services, builder.Configuration);
         services.AddSortStationTelemetry(builder.Configuration);
         services.AddHostedService<SortingLoop>();
+        services.AddStationOperations(builder.Configuration);
         return builder;
     }
 
