@@ -1,0 +1,109 @@
+using System.Device.Gpio;
+using Microsoft.Extensions.Time.Testing;
+using SortStation.Core.Devices;
+using SortStation.Hardware.Options;
+using SortStation.Hardware.Tests.Support;
+using SortStation.Hardware.Triggers;
+
+namespace SortStation.Hardware.Tests.Triggers;
+
+public sealed class PhotoEyeTriggerTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeGpioDriver _driver = new();
+
+    [Fact]
+    public async Task WatchAsync_ActiveLowBeamBlocked_EmitsItemStampedAtEdge()
+    {
+        using var gpio = new GpioController(_driver);
+        var trigger = new PhotoEyeTrigger(gpio, new TriggerOptions { Pin = 16, ActiveHigh = false, PullUp = true }, _time);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await using var items = trigger.WatchAsync(cts.Token).GetAsyncEnumerator(cts.Token);
+        var next = items.MoveNextAsync().AsTask();
+        await Eventually.TrueAsync(() => _driver.CallbackCount(16) == 1);
+        var edgeAt = _time.GetUtcNow();
+
+        _driver.SetInput(16, PinValue.Low);
+
+        Assert.True(await next);
+        Assert.Equal(new ItemDetected(1, edgeAt), items.Current);
+        Assert.Equal(PinMode.InputPullUp, _driver.ModeOf(16));
+    }
+
+    [Fact]
+    public async Task WatchAsync_BounceWithinDebounce_CountsOneItem()
+    {
+        var items = await CollectAsync(new TriggerOptions { Pin = 16, ActiveHigh = true, PullUp = false, DebounceMilliseconds = 20 }, () =>
+        {
+            foreach (var level in new[] { PinValue.High, PinValue.Low, PinValue.High, PinValue.Low, PinValue.High })
+            {
+                _driver.SetInput(16, level);
+                _time.Advance(TimeSpan.FromMilliseconds(3));
+            }
+
+            _driver.SetInput(16, PinValue.Low);
+            _time.Advance(TimeSpan.FromMilliseconds(100));
+            _driver.SetInput(16, PinValue.High); // the next item
+        });
+
+        Assert.Equal([1L, 2L], items.Select(i => i.Sequence));
+        Assert.Equal(TimeSpan.FromMilliseconds(115), items[1].At - items[0].At);
+    }
+
+    [Fact]
+    public async Task WatchAsync_ActiveHigh_IgnoresFallingEdges()
+    {
+        var items = await CollectAsync(new TriggerOptions { Pin = 16, ActiveHigh = true, PullUp = false }, () =>
+        {
+            _driver.SetInput(16, PinValue.High);
+            _time.Advance(TimeSpan.FromMilliseconds(50));
+            _driver.SetInput(16, PinValue.Low);
+        });
+
+        Assert.Single(items);
+    }
+
+    [Fact]
+    public async Task WatchAsync_Cancelled_UnregistersAndClosesPin()
+    {
+        using var gpio = new GpioController(_driver);
+        var trigger = new PhotoEyeTrigger(gpio, new TriggerOptions { Pin = 16 }, _time);
+        using var cts = new CancellationTokenSource();
+        var watch = Task.Run(async () =>
+        {
+            await foreach (var _ in trigger.WatchAsync(cts.Token))
+            {
+            }
+        });
+        await Eventually.TrueAsync(() => _driver.CallbackCount(16) == 1);
+
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watch);
+
+        Assert.DoesNotContain(16, _driver.OpenPins);
+    }
+
+    private async Task<List<ItemDetected>> CollectAsync(TriggerOptions options, Action stimulus)
+    {
+        using var gpio = new GpioController(_driver);
+        var trigger = new PhotoEyeTrigger(gpio, options, _time);
+        using var cts = new CancellationTokenSource();
+        var items = new List<ItemDetected>();
+        var watch = Task.Run(async () =>
+        {
+            await foreach (var item in trigger.WatchAsync(cts.Token))
+            {
+                lock (items)
+                {
+                    items.Add(item);
+                }
+            }
+        });
+        await Eventually.TrueAsync(() => _driver.CallbackCount(options.Pin) == 1);
+        stimulus();
+        await Task.Delay(50);
+        await cts.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watch);
+        return items;
+    }
+}
