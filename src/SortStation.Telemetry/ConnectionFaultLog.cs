@@ -54,22 +54,6 @@ internal sealed class ConnectionFaultLog(MqttOptions mqtt, ILogger log)
         }
     }
 
-    private static MqttClientConnectResultCode? ReasonIn(Exception ex)
-    {
-        for (var e = (Exception?)ex; e is not null; e = e.InnerException)
-        {
-            foreach (var code in new[] { MqttClientConnectResultCode.BadUserNameOrPassword, MqttClientConnectResultCode.NotAuthorized })
-            {
-                if (e.Message.Contains(code.ToString(), StringComparison.Ordinal))
-                {
-                    return code;
-                }
-            }
-        }
-
-        return null;
-    }
-
     public void Recovered(bool sessionPresent, long pending)
     {
         if (_faultLogged || _authLogged)
@@ -84,5 +68,21 @@ internal sealed class ConnectionFaultLog(MqttOptions mqtt, ILogger log)
         _faultLogged = false;
         _authLogged = false;
         LastError = null;
+    }
+
+    private static MqttClientConnectResultCode? ReasonIn(Exception ex)
+    {
+        for (var e = (Exception?)ex; e is not null; e = e.InnerException)
+        {
+            foreach (var code in new[] { MqttClientConnectResultCode.BadUserNameOrPassword, MqttClientConnectResultCode.NotAuthorized })
+            {
+                if (e.Message.Contains(code.ToString(), StringComparison.Ordinal))
+                {
+                    return code;
+                }
+            }
+        }
+
+        return null;
     }
 }

@@ -48,7 +48,12 @@ public sealed class MqttPublisher : BackgroundService
         // A lost connection wakes the drain loop even while the outbox is empty, so it reconnects and re-announces itself.
         _client.DisconnectedAsync += _ =>
         {
-            Volatile.Read(ref _connection).Cancel();
+            // A late event from an earlier connection must not cancel the current one.
+            if (!_client.IsConnected)
+            {
+                Volatile.Read(ref _connection).Cancel();
+            }
+
             return Task.CompletedTask;
         };
     }
@@ -124,6 +129,10 @@ public sealed class MqttPublisher : BackgroundService
                 {
                     await ConnectAsync(stoppingToken);
                 }
+                else if (_connection.IsCancellationRequested)
+                {
+                    RenewConnectionToken(); // the client reconnected under us; wait on the live connection
+                }
 
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _connection.Token);
                 var batch = await _outbox.ReadBatchAsync(_mqtt.MaxInFlight, linked.Token);
@@ -148,8 +157,7 @@ public sealed class MqttPublisher : BackgroundService
     {
         var attempt = Interlocked.Increment(ref _connectAttempts);
         _log.LogDebug("Connecting to MQTT broker {Broker} as {ClientId} (attempt {Attempt})", _mqtt.Broker, _connect.ClientId, attempt);
-        var connection = new CancellationTokenSource();
-        Interlocked.Exchange(ref _connection, connection).Dispose();
+        RenewConnectionToken();
         var result = await _client.ConnectAsync(_connect.Create(), ct);
         if (result.ResultCode != MqttClientConnectResultCode.Success)
         {
@@ -166,6 +174,12 @@ public sealed class MqttPublisher : BackgroundService
         _backoff.Reset();
         _faults.Recovered(result.IsSessionPresent, _outbox.Pending);
     }
+
+    /// <summary>
+    /// A fresh token for the next connection. The old source is left to the GC rather than disposed:
+    /// the disconnect handler may still be cancelling it on another thread.
+    /// </summary>
+    private void RenewConnectionToken() => Volatile.Write(ref _connection, new CancellationTokenSource());
 
     private async Task PublishAsync(IReadOnlyList<OutboxEntry> batch, CancellationToken ct)
     {

@@ -13,8 +13,7 @@ namespace SortStation.Telemetry;
 public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
 {
     private const int MaxGroup = 1024;
-    private readonly OutboxOptions _options;
-    private readonly ILogger<SqliteOutboxStore> _log;
+    private readonly OutboxQuota _quota;
     private readonly SqliteOutboxTable _table;
     private readonly Lock _gate = new();
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -23,20 +22,17 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
     private TaskCompletionSource _drained = NewSignal();
     private long _rows;
     private long _bytes;
-    private long _dropped;
-    private bool _fullLogged;
 
     public SqliteOutboxStore(OutboxOptions options, ILogger<SqliteOutboxStore> log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
-        _log = log;
+        _quota = new OutboxQuota(options, log);
         _table = new SqliteOutboxTable(Path.GetFullPath(options.Path));
         (_rows, _bytes) = _table.Count();
         UpdateSignals();
         if (_rows > 0)
         {
-            _log.LogInformation("Outbox {Path}: {Rows} weighings from before the restart still to publish", options.Path, _rows);
+            log.LogInformation("Outbox {Path}: {Rows} weighings from before the restart still to publish", options.Path, _rows);
         }
 
         _writer = Task.Run(WriteLoopAsync);
@@ -44,7 +40,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
 
     public long Pending => Interlocked.Read(ref _rows);
 
-    public long Dropped => Interlocked.Read(ref _dropped);
+    public long Dropped => _quota.Lost;
 
     public async ValueTask EnqueueAsync(WeighingRecord record, CancellationToken ct = default)
     {
@@ -150,14 +146,14 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
         {
             foreach (var write in group)
             {
-                while (!Fits(rows, bytes, write.Payload.Length) && _options.WhenFull == OutboxFullPolicy.DropOldest && rows > 0)
+                while (!_quota.Fits(rows, bytes, write.Payload.Length) && _quota.DropsOldest && rows > 0)
                 {
                     bytes -= _table.DropOldest() ?? 0;
                     rows--;
                     lost++;
                 }
 
-                if (!Fits(rows, bytes, write.Payload.Length))
+                if (!_quota.Fits(rows, bytes, write.Payload.Length))
                 {
                     lost++; // RejectNewest, or a single weighing larger than the byte quota
                     continue;
@@ -173,26 +169,10 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
         _bytes = bytes;
         if (lost > 0)
         {
-            ReportFull(lost);
+            _quota.Report(lost, rows, bytes);
         }
 
         UpdateSignals();
-    }
-
-    private bool Fits(long rows, long bytes, int size) =>
-        rows + 1 <= _options.MaxRows && (_options.MaxBytes == 0 || bytes + size <= _options.MaxBytes);
-
-    private void ReportFull(long lost)
-    {
-        var total = Interlocked.Add(ref _dropped, lost);
-        if (!_fullLogged)
-        {
-            // Once per episode: the counter (health topic) carries the running total.
-            _log.LogError(
-                "Outbox full ({Rows} weighings, {Bytes} bytes; Outbox:MaxRows = {MaxRows}, Outbox:MaxBytes = {MaxBytes}): policy {Policy} lost {Lost} weighings so far. The broker has been unreachable for too long; fix the connection or raise the quota",
-                _rows, _bytes, _options.MaxRows, _options.MaxBytes, _options.WhenFull, total);
-            _fullLogged = true;
-        }
     }
 
     /// <summary>Completes or renews the waiters' signals after the row count changed. Caller holds the gate.</summary>
@@ -216,11 +196,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
             _drained.TrySetResult();
         }
 
-        // A new episode is logged once the backlog has shrunk well below the quota.
-        if (_fullLogged && _rows < _options.MaxRows * 9 / 10 && (_options.MaxBytes == 0 || _bytes < _options.MaxBytes * 9 / 10))
-        {
-            _fullLogged = false;
-        }
+        _quota.Observe(_rows, _bytes);
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
