@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+using SortStation.Central.Hosting;
+using SortStation.Central.Options;
+using SortStation.Central.Storage;
+
+namespace SortStation.Central.Commands;
+
+/// <summary><c>sortstation-central stats</c>: what the database holds, from any process (the counters are stored).</summary>
+public static class StatsCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create(TimeProvider timeProvider)
+    {
+        var config = ConfigOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
+        var command = new Command("stats", "Counts of stored weighings, duplicates dropped, malformed rejected, per station and label.") { config, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            IngestStats stats;
+            try
+            {
+                var storage = new StorageOptions();
+                CentralConfiguration.Build(parse.GetValue(config)).GetSection(StorageOptions.Section).Bind(storage);
+                var validation = new StorageOptionsValidator().Validate(null, storage);
+                if (validation.Failed)
+                {
+                    throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), validation.Failures);
+                }
+
+                using var dialect = StorageFactory.CreateDialect(storage);
+                var store = new SqlWeighingStore(dialect, timeProvider);
+                await store.MigrateAsync(ct);
+                stats = await store.ReadStatsAsync(ct);
+            }
+#pragma warning disable CA1031 // Reported with an exit code, not a stack trace.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error);
+            }
+
+            await output.WriteAsync((parse.GetValue(json) ? JsonSerializer.Serialize(stats, Json) + Environment.NewLine : Format(stats)).AsMemory(), ct);
+            return 0;
+        });
+        return command;
+    }
+
+    public static string Format(IngestStats stats)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        var c = CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            string.Create(c, $"weighings stored:   {stats.Stored}"),
+            string.Create(c, $"duplicates dropped: {stats.DuplicatesDropped}"),
+            string.Create(c, $"malformed rejected: {stats.MalformedRejected}"),
+            string.Empty,
+            "per station:",
+        };
+        lines.AddRange(stats.PerStation.Select(r => string.Create(c, $"  {r.Key,-24} {r.Weighings,10} weighings {r.TotalWeightKg,12:F3} kg")));
+        lines.Add(string.Empty);
+        lines.Add("per label:");
+        lines.AddRange(stats.PerLabel.Select(r => string.Create(c, $"  {r.Key,-24} {r.Weighings,10} weighings {r.TotalWeightKg,12:F3} kg")));
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+    }
+}

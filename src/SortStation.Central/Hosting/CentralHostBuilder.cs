@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Serilog;
+using SortStation.Central.Ingest;
+using SortStation.Central.Options;
+using SortStation.Central.Recluster;
+using SortStation.Central.Storage;
+using SortStation.Core;
+
+namespace SortStation.Central.Hosting;
+
+/// <summary>Composes the central service: configuration layers, Serilog, storage, ingest and re-clustering.</summary>
+public static class CentralHostBuilder
+{
+    public static IHost Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        CentralConfiguration.AddLayers(builder.Configuration, configFile, overrides);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        builder.AddSortStationCentral();
+        var host = builder.Build();
+
+        // Every section is validated (and reported together) before anything connects.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        return host;
+    }
+
+    /// <summary>The whole service in one call, so operations (systemd units, health endpoint) can plug in around it.</summary>
+    public static IHostApplicationBuilder AddSortStationCentral(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration));
+        services.AddSystemd();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        services.AddCentralStorage(configuration);
+        services.AddValidatedOptions<CentralOptions, CentralOptionsValidator>(configuration, CentralOptions.Section);
+        services.AddValidatedOptions<CentralMqttOptions, CentralMqttOptionsValidator>(configuration, CentralMqttOptions.Section);
+        services.AddValidatedOptions<CentralClusteringOptions, CentralClusteringOptionsValidator>(configuration, CentralClusteringOptions.Section);
+
+        services.AddHostedService<MigrationService>();
+        services.AddSingleton<WeighingValidator>();
+        services.AddSingleton<MalformedLog>();
+        services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<MqttIngestService>();
+        services.AddSingleton<IClusterPublisher>(sp => sp.GetRequiredService<MqttIngestService>());
+        services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
+        services.AddSingleton<ReclusterRunner>();
+        services.AddSingleton<ReclusterService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ReclusterService>());
+        return builder;
+    }
+
+    /// <summary>Storage options, dialect and store; also used alone by the stats command.</summary>
+    public static IServiceCollection AddCentralStorage(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        services.TryAddTimeProvider();
+        services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
+        services.AddSingleton(sp => StorageFactory.CreateDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IWeighingStore>(sp => new SqlWeighingStore(sp.GetRequiredService<ISqlDialect>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace SortStation.Central.Ingest;
+
+/// <summary>Size and range limits of an accepted weighing; column widths of the schema follow them.</summary>
+public static class IngestLimits
+{
+    public const int MaxPayloadBytes = 16 * 1024;
+    public const int MaxLabelLength = 64;
+    public const int MaxStationIdLength = 64;
+    public const int MaxBinLength = 64;
+    public const int MaxReasonLength = 64;
+    public const int MaxModelLength = 128;
+    public const int MaxCurrencyLength = 8;
+    public const int MaxTopEntries = 20;
+    public const double MaxWeightKg = 1000;
+
+    /// <summary>Station clocks may run a little ahead; beyond this a timestamp is wrong.</summary>
+    public static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
+}

@@ -1,0 +1,222 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MQTTnet;
+using MQTTnet.Protocol;
+using SortStation.Central.Options;
+
+namespace SortStation.Central.Ingest;
+
+/// <summary>
+/// Receives weighings through the shared subscription <c>$share/{group}/{prefix}/+/weighing</c> (QoS 1,
+/// persistent session) and acknowledges each message only after its batch is committed, so a crash
+/// before the commit means re-delivery, never loss. The receive handler only queues (a full queue
+/// holds the broker back); one loop validates, stores and acknowledges in batches.
+/// </summary>
+public sealed partial class MqttIngestService : BackgroundService, IClusterPublisher
+{
+    private readonly CentralMqttOptions _mqtt;
+    private readonly CentralConnectOptions _connect;
+    private readonly IngestPipeline _pipeline;
+    private readonly TimeProvider _time;
+    private readonly ILogger<MqttIngestService> _log;
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly Channel<PendingMessage> _queue;
+    private readonly Backoff _backoff;
+    private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private CancellationToken _stopping;
+    private long _connection;
+
+    public MqttIngestService(IOptions<CentralMqttOptions> mqtt, IOptions<CentralOptions> central, IngestPipeline pipeline, TimeProvider time, ILogger<MqttIngestService> log)
+    {
+        ArgumentNullException.ThrowIfNull(mqtt);
+        ArgumentNullException.ThrowIfNull(central);
+        _mqtt = mqtt.Value;
+        _connect = new CentralConnectOptions(_mqtt, central.Value.InstanceId);
+        _pipeline = pipeline;
+        _time = time;
+        _log = log;
+        _backoff = new Backoff(TimeSpan.FromSeconds(_mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(_mqtt.ReconnectMaxSeconds), new Random());
+        _queue = Channel.CreateBounded<PendingMessage>(new BoundedChannelOptions(_mqtt.ReceiveMaximum) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _client.ApplicationMessageReceivedAsync += OnMessageAsync;
+        _client.DisconnectedAsync += _ =>
+        {
+            _disconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
+    }
+
+    public bool IsConnected => _client.IsConnected;
+
+    public async Task<bool> PublishRetainedAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        if (!_client.IsConnected)
+        {
+            return false;
+        }
+
+        var message = new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload.ToArray()).WithRetainFlag()
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).WithContentType("application/json").Build();
+        var result = await _client.PublishAsync(message, cancellationToken);
+        return result.IsSuccess;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_client.IsConnected)
+        {
+            // No unsubscribe: the session (and unacknowledged weighings) stays on the broker until we return.
+            await _client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _client.Dispose();
+        base.Dispose();
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stopping = stoppingToken;
+        return Task.WhenAll(ConnectLoopAsync(stoppingToken), DrainLoopAsync(stoppingToken));
+    }
+
+    private async Task ConnectLoopAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                _disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var result = await _client.ConnectAsync(_connect.Create(), ct);
+                if (result.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    throw new InvalidOperationException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
+                }
+
+                Interlocked.Increment(ref _connection);
+                await SubscribeAsync(ct);
+                _backoff.Reset();
+                LogConnected(_mqtt.Broker, _connect.ClientId, result.IsSessionPresent, _connect.SharedFilter);
+                await _disconnected.Task.WaitAsync(ct);
+                LogDisconnected(_mqtt.Broker);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Any broker or network failure means: wait, reconnect; unacknowledged weighings stay on the broker.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogUnavailable(_mqtt.Broker, ex.Message);
+                await Task.Delay(_backoff.Next(), _time, ct).ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task SubscribeAsync(CancellationToken ct)
+    {
+        var options = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(f => f.WithTopic(_connect.SharedFilter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
+            .Build();
+        var result = await _client.SubscribeAsync(options, ct);
+        var code = result.Items.First().ResultCode;
+        if (code != MqttClientSubscribeResultCode.GrantedQoS1)
+        {
+            throw new InvalidOperationException($"broker refused the subscription {_connect.SharedFilter}: {code}");
+        }
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        e.AutoAcknowledge = false;
+        var message = new IncomingMessage(e.ApplicationMessage.Topic, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
+        try
+        {
+            await _queue.Writer.WriteAsync(new PendingMessage(message, e, Interlocked.Read(ref _connection)), _stopping);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: not acknowledged, so the broker delivers it again after the restart.
+        }
+    }
+
+    private async Task DrainLoopAsync(CancellationToken ct)
+    {
+        var batch = new List<PendingMessage>(_mqtt.ReceiveMaximum);
+        var retry = new Backoff(TimeSpan.FromSeconds(_mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(_mqtt.ReconnectMaxSeconds), new Random());
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(ct))
+            {
+                batch.Clear();
+                while (batch.Count < _mqtt.ReceiveMaximum && _queue.Reader.TryRead(out var item))
+                {
+                    batch.Add(item);
+                }
+
+                var prepared = _pipeline.Prepare([.. batch.Select(p => p.Message)]);
+                while (true)
+                {
+                    try
+                    {
+                        await _pipeline.CommitAsync(prepared, ct);
+                        retry.Reset();
+                        break;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        LogStoreFailed(batch.Count, ex.Message);
+                        await Task.Delay(retry.Next(), _time, ct);
+                    }
+                }
+
+                await AcknowledgeAsync(batch, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task AcknowledgeAsync(List<PendingMessage> batch, CancellationToken ct)
+    {
+        var current = Interlocked.Read(ref _connection);
+        foreach (var pending in batch)
+        {
+            // A packet id of an earlier connection may name another message now; the broker re-sends those anyway.
+            if (pending.Connection != current || !_client.IsConnected)
+            {
+                continue;
+            }
+
+            try
+            {
+                await pending.Receipt.AcknowledgeAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogAckFailed(ex.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(LogLevel.Information, "Connected to MQTT broker {Broker} as {ClientId} (session present: {SessionPresent}), subscribed to {Filter}")]
+    private partial void LogConnected(string broker, string clientId, bool sessionPresent, string filter);
+
+    [LoggerMessage(LogLevel.Warning, "Lost MQTT broker {Broker}; reconnecting")]
+    private partial void LogDisconnected(string broker);
+
+    [LoggerMessage(LogLevel.Warning, "MQTT broker {Broker} unavailable ({Error}); retrying with back-off")]
+    private partial void LogUnavailable(string broker, string error);
+
+    [LoggerMessage(LogLevel.Error, "Storing a batch of {Count} weighings failed ({Error}); retrying, nothing is acknowledged meanwhile")]
+    private partial void LogStoreFailed(int count, string error);
+
+    [LoggerMessage(LogLevel.Debug, "Acknowledging a weighing failed ({Error}); the broker will deliver it again")]
+    private partial void LogAckFailed(string error);
+}

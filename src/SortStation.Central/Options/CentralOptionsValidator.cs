@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using SortStation.Core.Options;
+
+namespace SortStation.Central.Options;
+
+/// <summary>Rules of <see cref="CentralOptions"/>.</summary>
+public sealed partial class CentralOptionsValidator : IValidateOptions<CentralOptions>
+{
+    public ValidateOptionsResult Validate(string? name, CentralOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new ConfigErrors();
+        if (string.IsNullOrEmpty(options.InstanceId) || !IdPattern().IsMatch(options.InstanceId))
+        {
+            errors.Add("Central:InstanceId", options.InstanceId, "must be 1–64 letters, digits, '-' or '_' (it is the MQTT client id).", "use a name like central-01, different on every instance.");
+        }
+
+        return errors.ToResult();
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex IdPattern();
+}

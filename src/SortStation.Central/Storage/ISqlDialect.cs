@@ -1,0 +1,18 @@
+using System.Data.Common;
+
+namespace SortStation.Central.Storage;
+
+/// <summary>What differs between the SQLite and PostgreSQL paths; the SQL itself is shared.</summary>
+public interface ISqlDialect : IDisposable
+{
+    /// <summary>Folder under Storage/Migrations.</summary>
+    string Name { get; }
+
+    Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Statement that serialises concurrent migrators (several instances starting at once), or null.</summary>
+    string? MigrationLockSql { get; }
+
+    /// <summary>Parameter value of a money column (SQLite stores REAL, PostgreSQL NUMERIC).</summary>
+    object Money(decimal? value);
+}
