@@ -71,29 +71,38 @@ def as_float(obj):
     return round(float(obj), 4) if isinstance(obj, (float, np.floating)) else obj
 
 
+def split_tensors(name):
+    items = read_split(name)
+    x = torch.from_numpy(np.stack([station_tensor(p) for p, _ in items]))
+    return x, np.array([t for _, t in items]), [p for p, _ in items]
+
+
 def main():
     torch.set_num_threads(2)
-    items = read_split("test")
-    x = torch.from_numpy(np.stack([station_tensor(p) for p, _ in items]))
-    y = np.array([t for _, t in items])
-    results = {}
+    x, y, paths = split_tensors("test")
+    vx, vy, _ = split_tensors("val")
+    results, validation = {}, {}
     for key in REGIMES:
-        pred = predictions(load_trained(f"{key}.pt"), x)
-        results[key] = {**report(y, pred), "topConfusions": top_confusions(y, pred, [p for p, _ in items])}
-        print(f"{key}: test accuracy {results[key]['accuracy']:.4f} macro F1 {results[key]['macro']['f1']:.4f}")
+        model = load_trained(f"{key}.pt")
+        pred = predictions(model, x)
+        results[key] = {**report(y, pred), "topConfusions": top_confusions(y, pred, paths)}
+        vpred = predictions(model, vx)
+        validation[key] = {"acc": accuracy_score(vy, vpred),
+                           "macroF1": precision_recall_fscore_support(vy, vpred, average="macro", zero_division=0)[2]}
+        print(f"{key}: test accuracy {results[key]['accuracy']:.4f} macro F1 {results[key]['macro']['f1']:.4f} "
+              f"(validation {validation[key]['acc']:.4f} / {validation[key]['macroF1']:.4f})", flush=True)
     train_log = read_json(WORK / "train_log.json")
     metrics = as_float({
-        "testPhotos": len(items), **results,
-        "validation": {k: train_log[k]["best"] for k in REGIMES},
-        "training": {k: train_log[k] for k in ("seed", "batch", "partialFrom", "deepFrom", "minutes",
-                                               "classWeights")},
+        "testPhotos": len(y), **results, "validation": validation,
+        "epochs": {k: len(train_log[k]["history"]) for k in REGIMES if k in train_log},
+        "training": {k: train_log[k] for k in ("seed", "batch", "partialFrom", "deepFrom", "classWeights")},
         "fidelity": read_json(WORK / "fidelity.json"),
         "onnxCheck": read_json(WORK / "onnxcheck" / "result.json"),
     })
     write_json(MODELS / "metrics.json", metrics)
     fine = results["fineTuned"]
     plot_confusion(fine["confusion"], OUT / "confusion-matrix.png",
-                   f"fine-tuned, test split (n={len(items)}), acc {fine['accuracy']:.3f}")
+                   f"fine-tuned, test split (n={len(y)}), acc {fine['accuracy']:.3f}")
     meta = read_json(OUT / "metadata.json")
     meta["metrics"] = as_float({"testAccuracy": fine["accuracy"], "macroF1": fine["macro"]["f1"]})
     write_json(OUT / "metadata.json", meta)

@@ -24,9 +24,8 @@ from torchvision.transforms import functional as TF
 from common import LABELS, MEAN, SEED, STD, WORK, load_rgb, read_split, station_tensor, write_json
 from mobilenetv2 import load_backbone, replace_head
 
-HEAD_ONLY = 19  # len(model.features): no backbone layer trains
 PARTIAL_FROM = 14  # features[14] = block 13 (14x14 -> 7x7): blocks 13-16 + final conv, ~40 Keras layers
-DEEP_FROM = 2  # features[2] = block 1: everything but the stem conv and block 0 (the 112x112 layers)
+DEEP_FROM = 7  # features[7] = block 6 (28x28 -> 14x14): every 14x14 and 7x7 block + final conv
 BATCH = 32
 
 
@@ -87,76 +86,107 @@ def predict(model, x, batch=64):
                       for i in range(0, len(x), batch)])
 
 
-def validate(model, val, loss_fn):
-    logits = predict(model, val[0])
+@torch.no_grad()
+def pooled_features(model, x, batch=64):
+    """Backbone output (global-average-pooled 1280-vector) per photo, for the head-only regime."""
+    model.eval()
+    return torch.cat([model.pool(model.features(x[i:i + batch].contiguous(memory_format=torch.channels_last)))
+                      for i in range(0, len(x), batch)])
+
+
+def photo_forward(model, start, images):
+    """Logits of augmented photos; the layers before `start` run without autograd (they do not learn)."""
+    def forward(idx):
+        with torch.no_grad():
+            h = model.features[:start](augmented_batch([images[j] for j in idx]))
+        return model.classifier(model.dropout(model.pool(model.features[start:](h))))
+    return forward
+
+
+def feature_forward(model, features):
+    return lambda idx: model.classifier(model.dropout(features[idx]))
+
+
+def metrics(logits, labels, loss_fn):
     pred = logits.argmax(1).numpy()
-    return {"loss": float(loss_fn(logits, val[1])), "acc": float((pred == val[1].numpy()).mean()),
-            "macroF1": float(f1_score(val[1].numpy(), pred, average="macro"))}
+    return {"loss": float(loss_fn(logits, labels)), "acc": float((pred == labels.numpy()).mean()),
+            "macroF1": float(f1_score(labels.numpy(), pred, average="macro"))}
 
 
-def train_epoch(model, start, train, loss_fn, opt, sched):
-    """One pass over the shuffled training photos with fresh augmentation; the layers before
-    `start` run without autograd since they do not learn."""
-    images, labels = train
-    frozen, tail = model.features[:start], model.features[start:]
-    order = torch.randperm(len(images))
-    total, t0 = 0.0, time.time()
+def train_epoch(model, forward, labels, loss_fn, opt, sched, verbose):
+    """One pass over the shuffled training set; returns the mean training loss."""
+    order = torch.randperm(len(labels))
+    total, t0, batches = 0.0, time.time(), math.ceil(len(order) / BATCH)
     model.train()
     for b, i in enumerate(range(0, len(order), BATCH)):
         idx = order[i:i + BATCH]
-        x = augmented_batch([images[j] for j in idx])
-        with torch.no_grad():
-            h = frozen(x)
-        loss = loss_fn(model.classifier(model.dropout(model.pool(tail(h)))), labels[idx])
+        loss = loss_fn(forward(idx), labels[idx])
         opt.zero_grad()
         loss.backward()
         opt.step()
         sched.step()
         total += float(loss) * len(idx)
-        if b % 10 == 0:
-            print(f"    batch {b + 1}/{math.ceil(len(order) / BATCH)} loss {float(loss):.3f} "
-                  f"({time.time() - t0:.0f}s)", flush=True)
+        if verbose and b % 10 == 0:
+            print(f"    batch {b + 1}/{batches} loss {float(loss):.3f} ({time.time() - t0:.0f}s)", flush=True)
     return total / len(order)
 
 
-def fit(model, start, groups, epochs, patience, train, val, loss_fn, tag):
-    """AdamW with cosine decay; keeps the weights of the best validation macro F1
-    (ties: lower validation loss) and stops after `patience` epochs without improvement."""
+def fit(model, groups, run, epochs, patience, tag, checkpoint):
+    """AdamW with one-cycle cosine decay; keeps the weights of the best validation macro F1
+    (ties: lower validation loss) and stops after `patience` epochs without improvement.
+    `run` = (forward, train labels, validation-logits function, loss, print batches)."""
+    forward, labels, val_logits, loss_fn, verbose = run
     for p in model.parameters():
         p.requires_grad = False
     for g in groups:
         for p in g["params"]:
             p.requires_grad = True
-    steps = epochs * math.ceil(len(train[0]) / BATCH)
     opt = torch.optim.AdamW(groups, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, [g["lr"] for g in groups], total_steps=steps,
-                                                pct_start=0.1, anneal_strategy="cos")
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, [g["lr"] for g in groups], pct_start=0.1,
+                                                total_steps=epochs * math.ceil(len(labels) / BATCH))
     best, best_state, history, stale = None, None, [], 0
     for epoch in range(1, epochs + 1):
         t0 = time.time()
-        train_loss = train_epoch(model, start, train, loss_fn, opt, sched)
-        v = validate(model, val, loss_fn)
+        train_loss = train_epoch(model, forward, labels, loss_fn, opt, sched, verbose)
+        model.eval()
+        with torch.no_grad():
+            v = metrics(*val_logits(), loss_fn)
         history.append({"epoch": epoch, "trainLoss": train_loss, **{f"val_{k}": x for k, x in v.items()},
                         "seconds": round(time.time() - t0, 1)})
-        print(f"[{tag}] epoch {epoch}/{epochs} train loss {train_loss:.3f} val loss {v['loss']:.3f} "
-              f"acc {v['acc']:.4f} macro F1 {v['macroF1']:.4f} ({time.time() - t0:.0f}s)", flush=True)
+        if verbose or epoch % 10 == 0:
+            print(f"[{tag}] epoch {epoch}/{epochs} train loss {train_loss:.3f} val loss {v['loss']:.3f} "
+                  f"acc {v['acc']:.4f} macro F1 {v['macroF1']:.4f} ({time.time() - t0:.0f}s)", flush=True)
         if best is None or (v["macroF1"], -v["loss"]) > (best["macroF1"], -best["loss"]):
             best, best_state, stale = {"epoch": epoch, **v}, copy.deepcopy(model.state_dict()), 0
+            torch.save(best_state, checkpoint)  # a cut-off run still leaves the best weights so far
         else:
             stale += 1
             if stale >= patience:
-                print(f"[{tag}] early stop: no improvement for {patience} epochs", flush=True)
+                print(f"[{tag}] early stop after epoch {epoch}: no improvement for {patience} epochs", flush=True)
                 break
     model.load_state_dict(best_state)
-    print(f"[{tag}] best epoch {best['epoch']}: val acc {best['acc']:.4f} macro F1 {best['macroF1']:.4f}")
+    print(f"[{tag}] best epoch {best['epoch']}: val acc {best['acc']:.4f} macro F1 {best['macroF1']:.4f}",
+          flush=True)
     return {"best": best, "history": history}
+
+
+def head_only(model, loss_fn, val, epochs):
+    """(a): the backbone is frozen and, with no augmentation in this regime, its output is
+    computed once per photo (centre crop); the head then trains on the cached 1280-vectors."""
+    t0 = time.time()
+    x, y = load_eval("train")
+    train_f, val_f = pooled_features(model, x), pooled_features(model, val[0])
+    print(f"cached backbone features of {len(x)} + {len(val_f)} photos in {time.time() - t0:.0f}s", flush=True)
+    run = (feature_forward(model, train_f), y, lambda: (model.classifier(val_f), val[1]), loss_fn, False)
+    return fit(model, [{"params": list(model.classifier.parameters()), "lr": 1e-3}], run, epochs, 15, "head",
+               WORK / "headOnly.pt")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--head-epochs", type=int, default=12)
-    parser.add_argument("--partial-epochs", type=int, default=8)
-    parser.add_argument("--deep-epochs", type=int, default=12)
+    parser.add_argument("--head-epochs", type=int, default=150)
+    parser.add_argument("--partial-epochs", type=int, default=3)
+    parser.add_argument("--deep-epochs", type=int, default=4)
     args = parser.parse_args()
     torch.set_num_threads(2)
     torch.manual_seed(SEED)
@@ -169,20 +199,20 @@ def main():
            "classWeights": class_weights(train[1]).tolist()}
 
     print("regime (a): head only, backbone frozen", flush=True)
-    log["headOnly"] = fit(model, HEAD_ONLY, [{"params": list(model.classifier.parameters()), "lr": 3e-3}],
-                          args.head_epochs, 4, train, val, loss_fn, "head")
-    head_state = copy.deepcopy(model.state_dict())
-    torch.save(head_state, WORK / "headOnly.pt")
+    log["headOnly"] = head_only(model, loss_fn, val, args.head_epochs)
+    write_json(WORK / "train_log.json", log)
 
-    # (b) and (c) both start from the head-only weights, so each is compared with (a) alone.
-    for key, start, epochs, lr, tag in (("partial", PARTIAL_FROM, args.partial_epochs, 1e-4, "partial"),
+    # Progressive unfreezing: (b) starts from (a), (c) from (b) - few epochs each, since the
+    # shared 2-core CPU allows only a handful of passes over the photos.
+    for key, start, epochs, lr, tag in (("partial", PARTIAL_FROM, args.partial_epochs, 3e-4, "partial"),
                                         ("fineTuned", DEEP_FROM, args.deep_epochs, 2e-4, "deep")):
-        print(f"regime {tag}: fine-tuning features[{start}:] + head", flush=True)
-        model.load_state_dict(head_state)
-        log[key] = fit(model, start, [{"params": list(model.features[start:].parameters()), "lr": lr},
-                                      {"params": list(model.classifier.parameters()), "lr": 1e-3}],
-                       epochs, 4, train, val, loss_fn, tag)
-        torch.save(model.state_dict(), WORK / f"{key}.pt")
+        print(f"regime {tag}: fine-tuning features[{start}:] + head, fresh augmentation per epoch", flush=True)
+        run = (photo_forward(model, start, train[0]), train[1], lambda: (predict(model, val[0]), val[1]),
+               loss_fn, True)
+        log[key] = fit(model, [{"params": list(model.features[start:].parameters()), "lr": lr},
+                               {"params": list(model.classifier.parameters()), "lr": 1e-3}],
+                       run, epochs, 3, tag, WORK / f"{key}.pt")
+        write_json(WORK / "train_log.json", log)
     log["minutes"] = round((time.time() - t_start) / 60, 1)
     write_json(WORK / "train_log.json", log)
     print(f"training done in {log['minutes']} min")

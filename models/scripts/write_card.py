@@ -11,7 +11,7 @@ def pct(x):
     return f"{100 * x:.1f} %"
 
 
-REGIMES = (("headOnly", "(a) head-only"), ("partial", "(b) last ~40 layers"), ("fineTuned", "(c) deep, shipped"))
+REGIMES = (("headOnly", "(a) head-only"), ("partial", "(b) last ~40 layers"), ("fineTuned", "(c) deeper, shipped"))
 
 
 def comparison_table(m):
@@ -22,9 +22,9 @@ def comparison_table(m):
     lines = ["| test split | " + " | ".join(t for _, t in REGIMES) + " |", "|---" + "|---:" * len(REGIMES) + "|"]
     lines += [f"| {name} | " + " | ".join(f(m[k]) for k, _ in REGIMES) + " |" for name, f in rows]
     v = m["validation"]
-    for key, label in (("acc", "validation accuracy (best epoch)"), ("macroF1", "validation macro F1")):
+    for key, label in (("acc", "validation accuracy"), ("macroF1", "validation macro F1")):
         lines.append(f"| {label} | " + " | ".join(f"{v[k][key]:.3f}" for k, _ in REGIMES) + " |")
-    lines.append("| best epoch | " + " | ".join(str(v[k]["epoch"]) for k, _ in REGIMES) + " |")
+    lines.append("| epochs run | " + " | ".join(str(m["epochs"].get(k, "?")) for k, _ in REGIMES) + " |")
     return "\n".join(lines)
 
 
@@ -80,10 +80,12 @@ def main():
         "onnx_diff": f"{m['onnxCheck']['maxAbsDiff']:.2e}", "onnx_count": m["onnxCheck"]["count"],
         "onnx_mismatch": m["onnxCheck"]["top1Mismatches"], "ort_version": m["onnxCheck"]["onnxRuntime"],
         "test_n": m["testPhotos"], "data_hash": meta["dataHash"], "trained_at": meta["trainedAt"],
-        "minutes": log["minutes"], "partial_from": log["partialFrom"], "deep_from": log["deepFrom"],
+        "minutes": round(sum(e["seconds"] for k in ("headOnly", "partial", "fineTuned") if k in log
+                             for e in log[k]["history"]) / 60, 1),
+        "partial_from": log["partialFrom"], "deep_from": log["deepFrom"],
         "class_weights": ", ".join(f"{c} {w:.2f}" for c, w in zip(LABELS, log["classWeights"])),
-        "head_epochs": len(log["headOnly"]["history"]), "partial_epochs": len(log["partial"]["history"]),
-        "deep_epochs": len(log["fineTuned"]["history"]),
+        "head_epochs": m["epochs"]["headOnly"], "partial_epochs": m["epochs"]["partial"],
+        "deep_epochs": m["epochs"].get("fineTuned", "?"),
     }
     text = Template((SCRIPTS_DIR / "card_template.md").read_text()).substitute(values)
     (MODELS / "README.md").write_text(text)
