@@ -12,6 +12,7 @@ namespace SortStation.Hardware.Camera;
 /// </summary>
 public sealed class StreamingCamera : ICamera, IDisposable
 {
+    private int _disposed;
     private readonly IFrameSource _source;
     private readonly TimeProvider _time;
     private readonly ILogger<StreamingCamera> _log;
@@ -89,6 +90,12 @@ public sealed class StreamingCamera : ICamera, IDisposable
 
     public void Dispose()
     {
+        // Registered under several service types, so the container may dispose it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _stop.Cancel();
         try
         {

@@ -12,6 +12,7 @@ namespace SortStation.Hardware.Safety;
 /// </summary>
 public sealed class GpioInterlock : IInterlock, IDisposable
 {
+    private int _disposed;
     private readonly GpioController _gpio;
     private readonly EStopOptions _options;
     private readonly TimeProvider _time;
@@ -56,6 +57,12 @@ public sealed class GpioInterlock : IInterlock, IDisposable
 
     public void Dispose()
     {
+        // Registered under several service types, so the container may dispose it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _release?.Dispose();
         _gpio.UnregisterCallbackForPinValueChangedEvent(_options.Pin, OnEdge);
         _gpio.ClosePin(_options.Pin);

@@ -13,6 +13,7 @@ namespace SortStation.Hardware.Scale;
 /// </summary>
 public sealed class Hx711Scale : ICalibratableScale, ILoadSensor, IDisposable
 {
+    private int _disposed;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly Hx711Sampler _sampler;
     private readonly ScaleOptions _options;
@@ -114,6 +115,12 @@ public sealed class Hx711Scale : ICalibratableScale, ILoadSensor, IDisposable
 
     public void Dispose()
     {
+        // Registered under several service types, so the container may dispose it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _sampler.Dispose();
         _lock.Dispose();
     }

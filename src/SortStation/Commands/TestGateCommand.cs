@@ -16,14 +16,16 @@ internal static class TestGateCommand
         var yes = TechnicianOptions.Yes();
         var config = CommonOptions.Config();
         var command = new Command("test-gate", "Fire the gate of BIN N times so its wiring, pulse and flap travel can be checked.") { bin, times, interval, yes, config };
-        command.Validators.Add(r =>
+        times.Validators.Add(r =>
         {
-            if (r.GetValue(times) is < 1 or > 100)
+            if (r.GetValueOrDefault<int>() is < 1 or > 100)
             {
                 r.AddError("--times must be between 1 and 100.");
             }
-
-            if (r.GetValue(interval) is < 0 or > 60_000)
+        });
+        interval.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 60_000)
             {
                 r.AddError("--interval-ms must be between 0 and 60000.");
             }

@@ -1,0 +1,58 @@
+using System.Device.Gpio;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SortStation.Core;
+using SortStation.Core.Devices;
+using SortStation.Hardware.Camera;
+using SortStation.Hardware.Safety;
+using SortStation.Hardware.Scale;
+using SortStation.Hardware.Tests.Support;
+using SortStation.Hardware.Triggers;
+
+namespace SortStation.Hardware.Tests.Commands;
+
+/// <summary>AddRaspberryHardware with the shipped appsettings.json, on a fake GPIO driver.</summary>
+public sealed class RaspberryWiringTests
+{
+    [Fact]
+    public void AddRaspberryHardware_ShippedConfig_ResolvesEveryDriver()
+    {
+        var driver = new FakeGpioDriver();
+        using var sp = Build(driver, []);
+
+        Assert.Equal(5, sp.GetRequiredService<IEnumerable<IGate>>().Count());
+        Assert.IsType<Hx711Scale>(sp.GetRequiredService<IScale>());
+        Assert.IsType<StreamingCamera>(sp.GetRequiredService<ICamera>());
+        Assert.IsType<PhotoEyeTrigger>(sp.GetRequiredService<IItemTrigger>());
+        Assert.IsType<GpioInterlock>(sp.GetRequiredService<IInterlock>());
+        Assert.All(new[] { 17, 27, 22, 23, 24 }, pin => Assert.Equal(PinValue.Low, driver.LevelOf(pin)));
+    }
+
+    [Fact]
+    public void AddRaspberryHardware_ScaleOnEStopPin_FailsValidationBeforeAnyPinIsOpened()
+    {
+        var driver = new FakeGpioDriver();
+        using var sp = Build(driver, new() { ["Scale:ClockPin"] = "26" });
+
+        var ex = Assert.ThrowsAny<Exception>(() => sp.GetRequiredService<IStartupValidator>().Validate());
+        var failures = (ex is AggregateException a ? a.InnerExceptions : [ex]).OfType<OptionsValidationException>().SelectMany(e => e.Failures);
+
+        Assert.Contains(failures, f => f.Contains("GPIO 26 is claimed by several functions", StringComparison.Ordinal));
+        Assert.Empty(driver.OpenPins);
+    }
+
+    private static ServiceProvider Build(FakeGpioDriver driver, Dictionary<string, string?> overrides)
+    {
+        var config = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
+            .AddInMemoryCollection(overrides)
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(new GpioController(driver));
+        services.AddSortStationCore(config);
+        services.AddRaspberryHardware(config);
+        return services.BuildServiceProvider();
+    }
+}

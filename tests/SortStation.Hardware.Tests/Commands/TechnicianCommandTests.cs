@@ -1,0 +1,127 @@
+using System.Text.Json;
+using SortStation.Hardware.Tests.Support;
+
+namespace SortStation.Hardware.Tests.Commands;
+
+/// <summary>Every technician command, in-process, against the simulated hardware.</summary>
+public sealed class TechnicianCommandTests
+{
+    [Fact]
+    public async Task CheckConfig_ValidSimulatedConfig_ExitsZero()
+    {
+        using var cli = new CliRun();
+
+        Assert.Equal(0, await cli.RunAsync("check-config"));
+        Assert.Contains("Configuration OK", cli.Output);
+    }
+
+    [Fact]
+    public async Task CheckConfig_RaspberryWithPinClash_ExitsTwoWithKeyAndFix()
+    {
+        using var cli = new CliRun("""
+            "Station": { "Hardware": "Raspberry" }, "Scale": { "DataPin": 17 }
+            """);
+
+        Assert.Equal(2, await cli.RunAsync("check-config"));
+        Assert.Contains("GPIO 17 is claimed by several functions", cli.Error);
+        Assert.Contains("no gate was energised", cli.Error);
+    }
+
+    [Fact]
+    public async Task CheckConfig_SimulatedWithBadHardwareSection_ExitsTwo()
+    {
+        using var cli = new CliRun("""
+            "EStop": { "Pin": 40 }
+            """);
+
+        Assert.Equal(2, await cli.RunAsync("check-config"));
+        Assert.Contains("EStop:Pin = 40", cli.Error);
+    }
+
+    [Fact]
+    public async Task Pins_DefaultConfig_PrintsTableWithHeaderPins()
+    {
+        using var cli = new CliRun();
+
+        Assert.Equal(0, await cli.RunAsync("pins"));
+        Assert.Matches(@"GPIO5\s+29\s+scale DOUT", cli.Output);
+        Assert.Matches(@"GPIO26\s+37\s+e-stop", cli.Output);
+        Assert.Matches(@"GPIO17\s+11\s+gate fibre", cli.Output);
+    }
+
+    [Fact]
+    public async Task Pins_Conflict_MarkedAndExitsTwo()
+    {
+        using var cli = new CliRun("""
+            "Trigger": { "Pin": 26 }
+            """);
+
+        Assert.Equal(2, await cli.RunAsync("pins"));
+        Assert.Contains("CONFLICT", cli.Output);
+    }
+
+    [Fact]
+    public async Task Tare_Yes_ZeroesAndWritesZeroCounts()
+    {
+        using var cli = new CliRun();
+        var file = Path.Combine(cli.Folder, "out.json");
+
+        Assert.Equal(0, await cli.RunAsync("tare", "--yes", "--samples", "3", "--write", file));
+        Assert.Contains("net reading after tare: 0.000 kg", cli.Output);
+        Assert.Equal(8400, Scale(file).GetProperty("ZeroCounts").GetDouble());
+    }
+
+    [Fact]
+    public async Task CalibrateScale_KnownMass_WritesFactorIntoNamedFile()
+    {
+        using var cli = new CliRun();
+        var file = Path.Combine(cli.Folder, "sortstation.json");
+        File.WriteAllText(file, """{ "Station": { "Id": "line-2" } }""");
+
+        Assert.Equal(0, await cli.RunAsync("calibrate-scale", "--known-mass", "0.500kg", "--yes", "--samples", "3", "--write", file));
+
+        Assert.Contains("420000.0 counts/kg", cli.Output);
+        Assert.Equal(420_000, Scale(file).GetProperty("CountsPerKilogram").GetDouble(), 3);
+        Assert.Contains("line-2", File.ReadAllText(file)); // other keys kept
+    }
+
+    [Fact]
+    public async Task CalibrateScale_NotAMass_IsRejectedByTheParser()
+    {
+        using var cli = new CliRun();
+
+        Assert.NotEqual(0, await cli.RunAsync("calibrate-scale", "--known-mass", "heavy", "--yes"));
+    }
+
+    [Fact]
+    public async Task TestGate_Bin_FiresTimesAndEndsSafe()
+    {
+        using var cli = new CliRun();
+
+        Assert.Equal(0, await cli.RunAsync("test-gate", "glass", "--times", "2", "--interval-ms", "0", "--yes"));
+        Assert.Contains("fire 2/2", cli.Output);
+        Assert.Contains("back in its safe state", cli.Output);
+    }
+
+    [Fact]
+    public async Task TestGate_PassiveBin_ExitsTwo()
+    {
+        using var cli = new CliRun();
+
+        Assert.Equal(2, await cli.RunAsync("test-gate", "reject", "--yes"));
+        Assert.Contains("has no gate", cli.Error);
+    }
+
+    [Fact]
+    public async Task Snapshot_Out_WritesImage()
+    {
+        using var cli = new CliRun();
+        var file = Path.Combine(cli.Folder, "snap.png");
+
+        Assert.Equal(0, await cli.RunAsync("snapshot", "--out", file));
+        Assert.True(new FileInfo(file).Length > 1000);
+        Assert.Contains("640x480", cli.Output);
+    }
+
+    private static JsonElement Scale(string file) => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("Scale");
+}
