@@ -10,6 +10,9 @@ namespace SortStation.Core.Pipeline;
 /// Gates are put in their safe state before the first item and on every way out. While the interlock
 /// (e-stop) is active the gates are paused and items are not taken; items seen before its release are
 /// dropped, because the belt stopped under them and their timing no longer holds.
+/// Records are committed to the outbox while the next item is classified; at most
+/// <see cref="MaxCommitsInFlight"/> wait, so a stalled disk stops the loop (and the watchdog) instead
+/// of piling up.
 /// </summary>
 public sealed class SortingLoop(
     IItemTrigger trigger,
@@ -19,7 +22,10 @@ public sealed class SortingLoop(
     ILogger<SortingLoop> log,
     IInterlock? interlock = null) : BackgroundService
 {
+    public const int MaxCommitsInFlight = 8;
+
     private readonly IInterlock _interlock = interlock ?? NoInterlock.Instance;
+    private readonly Queue<(ItemDetected Item, Task<SortOutcome> Committed)> _commits = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +44,8 @@ public sealed class SortingLoop(
 
                 await ProcessOneAsync(item, stoppingToken);
             }
+
+            await ReapCommitsAsync(keep: 0);
 
             // A finite trigger (demo, replay) ran out: let the items still on the belt reach their gates.
             await gates.WhenIdleAsync(stoppingToken);
@@ -96,13 +104,32 @@ public sealed class SortingLoop(
     {
         try
         {
-            await pipeline.ProcessAsync(item, ct);
-            run.Heartbeat();
+            _commits.Enqueue((item, await pipeline.SortAsync(item, ct)));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // One bad item must not stop the belt; the error is logged with the item's sequence number.
             log.LogError(ex, "Item #{Sequence} failed in the pipeline", item.Sequence);
+        }
+
+        await ReapCommitsAsync(keep: MaxCommitsInFlight);
+    }
+
+    /// <summary>Finishes committed items, and waits for the oldest while more than <paramref name="keep"/> are pending.</summary>
+    private async Task ReapCommitsAsync(int keep)
+    {
+        while (_commits.Count > keep || (_commits.Count > 0 && _commits.Peek().Committed.IsCompleted))
+        {
+            var (item, committed) = _commits.Dequeue();
+            try
+            {
+                await committed;
+                run.Heartbeat();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Item #{Sequence}: its record could not be committed to the outbox", item.Sequence);
+            }
         }
     }
 }

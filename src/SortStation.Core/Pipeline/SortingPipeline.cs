@@ -33,7 +33,16 @@ public sealed class SortingPipeline(
 {
     private const string NoLabel = "none";
 
-    public async ValueTask<SortOutcome> ProcessAsync(ItemDetected item, CancellationToken ct = default)
+    /// <summary>Sorts one item and waits until its record is committed to the outbox.</summary>
+    public async ValueTask<SortOutcome> ProcessAsync(ItemDetected item, CancellationToken ct = default) =>
+        await await SortAsync(item, ct);
+
+    /// <summary>
+    /// Sorts one item up to handing its record to the outbox. The returned task completes when the
+    /// outbox has committed the record (an fsync: milliseconds on an SSD, tens on an SD card), so the
+    /// loop can classify the next item meanwhile; the item counts as done only then.
+    /// </summary>
+    public async ValueTask<Task<SortOutcome>> SortAsync(ItemDetected item, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         var started = time.GetTimestamp();
@@ -56,7 +65,7 @@ public sealed class SortingPipeline(
             Label = label,
             Confidence = classification?.Best.Confidence ?? 0,
             Top = classification?.Top ?? [],
-            WeightKg = weight?.Kilograms,
+            WeightKg = weight is { } w ? Math.Round(w.Kilograms, 4) : null, // 0.1 g: finer than any load cell here
             UnitPrice = price.UnitPrice,
             Value = price.Value,
             Currency = price.Currency,
@@ -64,11 +73,15 @@ public sealed class SortingPipeline(
             Reason = decision.Reason.ToWire(),
             Model = devices.Classifier.Model.Id,
         };
-        await outbox.EnqueueAsync(record, ct);
+        return CommitAsync(outbox.EnqueueAsync(record, ct), record, decision, started, classification?.InferenceTime);
+    }
 
-        var outcome = new SortOutcome(record, decision, time.GetElapsedTime(started), classification?.InferenceTime);
+    private async Task<SortOutcome> CommitAsync(ValueTask enqueued, WeighingRecord record, RoutingDecision decision, long started, TimeSpan? inference)
+    {
+        await enqueued;
+        var outcome = new SortOutcome(record, decision, time.GetElapsedTime(started), inference);
         statistics.Record(outcome);
-        log.LogDebug("Item {ItemId}: {Label} {Confidence:P1} {Weight} → {Bin} ({Reason})", itemId, label, record.Confidence, weight, decision.Bin, record.Reason);
+        log.LogDebug("Item {ItemId}: {Label} {Confidence:P1} {WeightKg} kg → {Bin} ({Reason})", record.ItemId, record.Label, record.Confidence, record.WeightKg, record.Bin, record.Reason);
         return outcome;
     }
 

@@ -22,7 +22,25 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
 {
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
 
+    // The demo's own outbox, so records left by a service or an earlier demo are never mixed in.
+    private readonly string _outbox = Path.Combine(Path.GetTempPath(), $"sortstation-demo-{Guid.NewGuid():N}.db");
+
     public async Task<int> RunAsync(bool json, TextWriter output, TextWriter error, CancellationToken ct)
+    {
+        try
+        {
+            return await RunCoreAsync(json, output, error, ct);
+        }
+        finally
+        {
+            foreach (var file in new[] { _outbox, _outbox + "-wal", _outbox + "-shm" }.Where(File.Exists))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    private async Task<int> RunCoreAsync(bool json, TextWriter output, TextWriter error, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
@@ -94,6 +112,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
             ["Station:Hardware"] = "Simulated",
             ["Simulation:Items"] = items.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mqtt:Broker"] = brokerUri.ToString(),
+            ["Outbox:Path"] = _outbox,
             // Logs go to stderr so stdout carries only the summary (and stays valid JSON with --json).
             ["Serilog:WriteTo:0:Args:standardErrorFromLevel"] = "Verbose",
         };

@@ -138,5 +138,33 @@ public sealed class SortingPipelineTests : IAsyncDisposable
         Assert.Equal(175m, summary.TotalValue);
     }
 
+    [Fact]
+    public async Task SortAsync_SlowCommit_ReturnsBeforeCommitAndCountsItemOnlyAfter()
+    {
+        _outbox.Disk = new TaskCompletionSource();
+
+        var committed = await _pipeline.SortAsync(new ItemDetected(1, _time.GetUtcNow()));
+
+        Assert.False(committed.IsCompleted);
+        Assert.Equal(1, _gates.InFlight); // the gate is already scheduled: the belt does not wait for the disk
+        Assert.Equal(0, _statistics.Snapshot().Items);
+
+        _outbox.Disk.SetResult();
+        var outcome = await committed;
+
+        Assert.Same(outcome.Record, Assert.Single(_outbox.Records));
+        Assert.Equal(1, _statistics.Snapshot().Items);
+    }
+
+    [Fact]
+    public async Task ProcessAsync_WeightWithFloatNoise_PublishedToTenthOfAGram()
+    {
+        _scale.Reading = Mass.FromGrams(33.1);
+
+        var outcome = await _pipeline.ProcessAsync(new ItemDetected(1, _time.GetUtcNow()));
+
+        Assert.Equal(0.0331, outcome.Record.WeightKg);
+    }
+
     public async ValueTask DisposeAsync() => await _gates.DisposeAsync();
 }

@@ -47,10 +47,17 @@ public sealed class RecordingOutbox : IOutbox
 
     public long Pending => Records.Count;
 
-    public ValueTask EnqueueAsync(WeighingRecord record, CancellationToken ct = default)
+    /// <summary>While set, commits wait for it, like an fsync on a slow SD card.</summary>
+    public TaskCompletionSource? Disk { get; set; }
+
+    public async ValueTask EnqueueAsync(WeighingRecord record, CancellationToken ct = default)
     {
+        if (Disk is { } disk)
+        {
+            await disk.Task.WaitAsync(ct);
+        }
+
         Records.Add(record);
-        return ValueTask.CompletedTask;
     }
 
     public Task WaitUntilDrainedAsync(CancellationToken ct = default) => Task.CompletedTask;

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace SortStation.Bench;
+
+/// <summary>Command line of the station benchmark. <c>--quick</c> is a smoke run for CI, not a measurement.</summary>
+internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItems, double ThroughputSeconds, int StartupRuns, string Output, string? Image)
+{
+    public static BenchArguments Parse(string[] args)
+    {
+        var a = new BenchArguments(400, 40, 100_000, 20, 5, Path.Combine("artifacts", "bench", "station.json"), null);
+        for (var i = 0; i < args.Length; i++)
+        {
+            a = args[i] switch
+            {
+                "--quick" => a with { Iterations = 10, Warmup = 3, MemoryItems = 200, ThroughputSeconds = 1, StartupRuns = 1 },
+                "--iterations" => a with { Iterations = Int(args[++i]) },
+                "--warmup" => a with { Warmup = Int(args[++i]) },
+                "--memory-items" => a with { MemoryItems = Int(args[++i]) },
+                "--throughput-seconds" => a with { ThroughputSeconds = double.Parse(args[++i], CultureInfo.InvariantCulture) },
+                "--startup-runs" => a with { StartupRuns = Int(args[++i]) },
+                "--out" => a with { Output = args[++i] },
+                "--image" => a with { Image = args[++i] },
+                _ => throw new ArgumentException($"unknown argument {args[i]}; see bench/README.md"),
+            };
+        }
+
+        return a;
+    }
+
+    private static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+}

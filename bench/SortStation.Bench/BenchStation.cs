@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SortStation.Core;
+using SortStation.Core.Classification;
+using SortStation.Core.Devices;
+using SortStation.Core.Options;
+using SortStation.Core.Pipeline;
+using SortStation.Core.Telemetry;
+using SortStation.Hosting;
+using SortStation.Telemetry;
+using SortStation.Vision;
+
+namespace SortStation.Bench;
+
+/// <summary>
+/// The station's real composition (core, ONNX classifier, SQLite outbox) with the frame already in
+/// memory and devices that cost nothing, so what is timed is the station's own path.
+/// </summary>
+internal sealed class BenchStation : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    public BenchStation(Frame frame, int intraOpThreads, string outboxPath)
+    {
+        var config = StationConfiguration.Build(null, new Dictionary<string, string?>
+        {
+            ["Model:IntraOpThreads"] = intraOpThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Outbox:Path"] = outboxPath,
+        });
+        var services = new ServiceCollection();
+        services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddSortStationCore(config);
+        services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(config, OutboxOptions.Section);
+        services.AddSingleton<IClassifier>(sp => new OnnxClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
+        services.AddSingleton<ICamera>(new MemoryCamera(frame));
+        services.AddSingleton<IScale, FixedScale>();
+        services.AddSingleton<IEnumerable<IGate>>(sp => sp.GetRequiredService<IOptions<SortingOptions>>().Value.Bins
+            .Where(b => b.Value.Gate != GateKind.None).Select(b => (IGate)new NullGate(b.Key)).ToArray());
+        services.AddSingleton(sp => new PipelineDevices(sp.GetRequiredService<ICamera>(), sp.GetRequiredService<IClassifier>(), sp.GetRequiredService<IScale>()));
+        services.AddSingleton<IOutboxStore>(sp => new SqliteOutboxStore(sp.GetRequiredService<IOptions<OutboxOptions>>().Value, NullLogger<SqliteOutboxStore>.Instance));
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IOutboxStore>());
+        _services = services.BuildServiceProvider();
+        Pipeline = _services.GetRequiredService<SortingPipeline>();
+        Outbox = _services.GetRequiredService<IOutboxStore>();
+        Classifier = (OnnxClassifier)_services.GetRequiredService<IClassifier>();
+    }
+
+    public SortingPipeline Pipeline { get; }
+
+    public IOutboxStore Outbox { get; }
+
+    public OnnxClassifier Classifier { get; }
+
+    /// <summary>Acknowledges everything pending, as the publisher would after PUBACKs (not timed).</summary>
+    public async Task DrainAsync()
+    {
+        while (Outbox.Pending > 0)
+        {
+            var batch = await Outbox.ReadBatchAsync(1024);
+            await Outbox.AcknowledgeAsync(batch);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}

@@ -1,0 +1,3 @@
+using SortStation.Bench;
+
+return await StationBench.RunAsync(BenchArguments.Parse(args));

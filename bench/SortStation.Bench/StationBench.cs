@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Text.Json;
+using OpenCvSharp;
+using SortStation.Core.Devices;
+using SortStation.Core.Options;
+using SortStation.Simulation;
+using SortStation.Vision;
+
+namespace SortStation.Bench;
+
+/// <summary>
+/// Station benchmarks, side by side in one process: pipeline overhead over raw inference, throughput,
+/// allocation and RSS, start-up. Each prints one line; all are written to one JSON file.
+/// </summary>
+internal static class StationBench
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static async Task<int> RunAsync(BenchArguments a)
+    {
+        var frame = LoadFrame(a.Image);
+        var outbox = Path.Combine(Path.GetTempPath(), $"sortstation-bench-{Environment.ProcessId}.db");
+        var results = new Dictionary<string, object> { ["machine"] = MachineInfo.Describe(), ["arguments"] = a };
+        try
+        {
+            await using var station = new BenchStation(frame, intraOpThreads: 2, outbox);
+            var tensor = new float[3 * station.Classifier.Metadata.InputWidth * station.Classifier.Metadata.InputHeight];
+            using (var pre = new ImagePreprocessor(station.Classifier.Metadata))
+            {
+                pre.Run(frame, tensor);
+            }
+
+            using var raw = new RawInference(AppPaths.Resolve(new ModelOptions().Path)!, station.Classifier.Metadata, tensor, intraOpThreads: 2);
+            results["overhead"] = await Scenarios.OverheadAsync(station, raw, a);
+            results["throughput"] = await Scenarios.ThroughputAsync(station, raw, a);
+            results["memory"] = await Scenarios.MemoryAsync(station, a);
+        }
+        finally
+        {
+            foreach (var f in Directory.EnumerateFiles(Path.GetTempPath(), Path.GetFileName(outbox) + "*"))
+            {
+                File.Delete(f);
+            }
+        }
+
+        results["startup"] = await Startup.MeasureAsync(frame, a.StartupRuns);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(a.Output))!);
+        await File.WriteAllTextAsync(a.Output, JsonSerializer.Serialize(results, Json));
+        Console.WriteLine($"results: {Path.GetFullPath(a.Output)}");
+        return 0;
+    }
+
+    private static Frame LoadFrame(string? image)
+    {
+        if (image is not null)
+        {
+            return ImageFiles.Load(image, DateTimeOffset.UnixEpoch);
+        }
+
+        // A 640×480 camera-sized frame, so preprocessing includes the real resize.
+        using var mat = new SyntheticFrameRenderer(640, 480).Render("glass", _ => 0);
+        return ImageFiles.ToFrame(mat, null, DateTimeOffset.UnixEpoch);
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every benchmark and leaves one JSON file per benchmark under artifacts/bench/.
+# Benchmarks report; they never fail on a figure. --quick is a smoke run (a few iterations) for CI.
+#   scripts/bench.sh            full run (the station memory scenario alone sorts 100 000 items: ~30 min)
+#   scripts/bench.sh --quick    smoke run, a minute or two
+set -euo pipefail
+cd "$(dirname "$0")/.."
+quick=""
+[ "${1:-}" = "--quick" ] && quick="--quick"
+mkdir -p artifacts/bench
+bash scripts/setup.sh >/dev/null
+
+run() { # project, extra args
+  local project=$1; shift
+  if [ -d "bench/$project" ]; then
+    echo "== $project"
+    dotnet build "bench/$project" -c Release -v quiet -nologo -clp:ErrorsOnly
+    dotnet "bench/$project/bin/Release/net10.0/$project.dll" "$@"
+  fi
+}
+
+run SortStation.Bench $quick --out artifacts/bench/station.json
+run SortStation.Telemetry.Bench $quick
+run SortStation.Hardware.Bench $quick
+run SortStation.Clustering.Bench $quick
