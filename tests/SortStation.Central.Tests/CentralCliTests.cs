@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Text.Json;
+using SortStation.Central.Storage;
+using SortStation.Central.Tests.Support;
+
+namespace SortStation.Central.Tests;
+
+public sealed class CentralCliTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Stats_Json_ReadsCountersStoredByAnotherProcess()
+    {
+        var db = _dir.File("central.db");
+        using (var dialect = new SqliteDialect(db))
+        {
+            var store = new SqlWeighingStore(dialect, TimeProvider.System);
+            await store.MigrateAsync(default);
+            var a = TestRecords.Create(1, "s1", "glass");
+            await store.StoreAsync([a, a, TestRecords.Create(2, "s2", "paper")], malformed: 3, default);
+        }
+
+        var (code, stdout, _) = await RunAsync("stats", "--json", "--config", WriteConfig($$"""{ "Storage": { "SqlitePath": "{{db}}" } }"""));
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal(2, json.RootElement.GetProperty("stored").GetInt64());
+        Assert.Equal(1, json.RootElement.GetProperty("duplicatesDropped").GetInt64());
+        Assert.Equal(3, json.RootElement.GetProperty("malformedRejected").GetInt64());
+        Assert.Equal(2, json.RootElement.GetProperty("perStation").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Stats_Text_PrintsCountersAndLabels()
+    {
+        var (code, stdout, _) = await RunAsync("stats", "--config", WriteConfig($$"""{ "Storage": { "SqlitePath": "{{_dir.File("empty.db")}}" } }"""));
+
+        Assert.Equal(0, code);
+        Assert.Contains("weighings stored:   0", stdout, StringComparison.Ordinal);
+        Assert.Contains("per label:", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_InvalidConfiguration_ExitCode2WithKeyAndFix()
+    {
+        var (code, _, stderr) = await RunAsync("run", "--config", WriteConfig("""{ "Clustering": { "GroupBy": "colour" }, "Mqtt": { "SharedGroup": "a/b" } }"""));
+
+        Assert.Equal(2, code);
+        Assert.Contains("Clustering:GroupBy = \"colour\"", stderr, StringComparison.Ordinal);
+        Assert.Contains("Mqtt:SharedGroup", stderr, StringComparison.Ordinal);
+        Assert.Contains("Fix:", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MissingConfigFile_ExitCode2()
+    {
+        var (code, _, stderr) = await RunAsync("run", "--config", _dir.File("nope.json"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("no such file", stderr, StringComparison.Ordinal);
+    }
+
+    private string WriteConfig(string json)
+    {
+        var path = _dir.File($"{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CentralCli.Create(TimeProvider.System).Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+}

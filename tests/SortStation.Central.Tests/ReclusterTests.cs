@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MQTTnet;
+using MQTTnet.Formatter;
+using SortStation.Central.Ingest;
+using SortStation.Central.Recluster;
+using SortStation.Central.Storage;
+using SortStation.Central.Tests.Support;
+
+namespace SortStation.Central.Tests;
+
+/// <summary>The schedule runs on the injected clock; the result is retained on the broker for late subscribers.</summary>
+public sealed class ReclusterTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly MosquittoBroker _broker = MosquittoBroker.Run();
+
+    public void Dispose()
+    {
+        _broker.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Schedule_IntervalElapsed_PublishesRetainedClustersAndWritesReport()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
+        var settings = CentralHosts.Settings(_broker.Uri, _dir.File("central.db"));
+        settings["Clustering:Enabled"] = "true";
+        settings["Clustering:IntervalMinutes"] = "60";
+        settings["Clustering:GroupBy"] = "station,label";
+        settings["Clustering:KRange"] = "2-4";
+        settings["Clustering:ReportDirectory"] = _dir.File("report");
+        using var host = await CentralHosts.StartAsync(settings, time);
+        await SeedAsync(host.Services.GetRequiredService<IWeighingStore>());
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(host.Services.GetRequiredService<MqttIngestService>().IsConnected), TimeSpan.FromSeconds(10)));
+
+        time.Advance(TimeSpan.FromMinutes(60));
+        var service = host.Services.GetRequiredService<ReclusterService>();
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(service.Runs >= 1), TimeSpan.FromSeconds(60)));
+
+        using var json = await ReadRetainedAsync("sortstation/central/clusters");
+        Assert.InRange(json.RootElement.GetProperty("chosenK").GetInt32(), 2, 4);
+        Assert.Equal(8, json.RootElement.GetProperty("records").GetInt32());
+        Assert.True(File.Exists(Path.Combine(_dir.File("report"), "summary.md")));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Schedule_BeforeInterval_DoesNotRun()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
+        var settings = CentralHosts.Settings(_broker.Uri, _dir.File("central.db"));
+        settings["Clustering:Enabled"] = "true";
+        using var host = await CentralHosts.StartAsync(settings, time);
+
+        time.Advance(TimeSpan.FromMinutes(59));
+        await Task.Delay(300);
+
+        Assert.Equal(0, host.Services.GetRequiredService<ReclusterService>().Runs);
+        await host.StopAsync();
+    }
+
+    // Two stations, four item types: light cheap, heavy cheap, light dear; enough spread for k = 2-4.
+    private static Task<StoreResult> SeedAsync(IWeighingStore store)
+    {
+        var t = new DateTimeOffset(2026, 11, 10, 0, 0, 0, TimeSpan.Zero);
+        var rows = new List<Contracts.WeighingRecord>();
+        foreach (var station in new[] { "s1", "s2" })
+        {
+            rows.Add(TestRecords.Create(0, station, "plastic", 120, 3000, t));
+            rows.Add(TestRecords.Create(1, station, "cardboard", 150, 2000, t));
+            rows.Add(TestRecords.Create(2, station, "metal", 5, 15000, t));
+            rows.Add(TestRecords.Create(3, station, "glass", 8, 14000, t));
+        }
+
+        return store.StoreAsync(rows, 0, default);
+    }
+
+    private async Task<JsonDocument> ReadRetainedAsync(string topic)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        var received = new TaskCompletionSource<byte[]>();
+        client.ApplicationMessageReceivedAsync += e =>
+        {
+            if (e.ApplicationMessage.Retain)
+            {
+                received.TrySetResult(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
+            }
+
+            return Task.CompletedTask;
+        };
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _broker.Port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
+        await client.SubscribeAsync(topic);
+        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await client.DisconnectAsync();
+        return JsonDocument.Parse(payload);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Hosting;
+using SortStation.Central.Hosting;
+
+namespace SortStation.Central.Tests.Support;
+
+/// <summary>Builds the real central host (all layers of appsettings.json) with test overrides.</summary>
+public static class CentralHosts
+{
+    public static Dictionary<string, string?> Settings(Uri broker, string sqlitePath, string instanceId = "central-test") => new()
+    {
+        ["Central:InstanceId"] = instanceId,
+        ["Mqtt:Broker"] = broker.ToString(),
+        ["Mqtt:ReconnectMinSeconds"] = "0.2",
+        ["Mqtt:ReconnectMaxSeconds"] = "1",
+        ["Storage:Provider"] = "Sqlite",
+        ["Storage:SqlitePath"] = sqlitePath,
+        ["Clustering:Enabled"] = "false",
+        ["Clustering:ReportDirectory"] = null,
+        ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetDirectoryName(sqlitePath)!, "logs", "central-.log"),
+    };
+
+    public static async Task<IHost> StartAsync(Dictionary<string, string?> settings, TimeProvider? time = null)
+    {
+        var host = CentralHostBuilder.Build(null, settings, time);
+        await host.StartAsync();
+        return host;
+    }
+}

@@ -1,0 +1,77 @@
+using SortStation.Central.Options;
+using SortStation.Central.Storage;
+
+namespace SortStation.Central.Tests.Support;
+
+/// <summary>The same storage checks against SQLite and PostgreSQL (the SQL is shared, so must the results be).</summary>
+public static class StoreScenarios
+{
+    public static readonly DateTimeOffset Since = new(2026, 10, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static async Task MigrateTwice_AppliesOnce(IWeighingStore store)
+    {
+        Assert.Equal(1, await store.MigrateAsync(default));
+        Assert.Equal(0, await store.MigrateAsync(default));
+    }
+
+    public static async Task Store_Duplicates_DroppedAndCounted(IWeighingStore store)
+    {
+        await store.MigrateAsync(default);
+        var a = TestRecords.Create(1);
+        var b = TestRecords.Create(2);
+
+        var first = await store.StoreAsync([a, b, a], malformed: 2, default);
+        var second = await store.StoreAsync([b], malformed: 0, default);
+
+        Assert.Equal(new StoreResult(2, 1, 2), first);
+        Assert.Equal(new StoreResult(0, 1, 0), second);
+        var stats = await store.ReadStatsAsync(default);
+        Assert.Equal((2L, 2L, 2L), (stats.Stored, stats.DuplicatesDropped, stats.MalformedRejected));
+    }
+
+    public static async Task Aggregate_ByLabel_SumsInDatabase(IWeighingStore store)
+    {
+        await store.MigrateAsync(default);
+        await store.StoreAsync(
+        [
+            TestRecords.Create(1, "s1", "glass", 1.5, 1000),
+            TestRecords.Create(2, "s2", "glass", 2.5, 2000),
+            TestRecords.Create(3, "s1", "glass", null, null), // no reading: counted, adds no weight or price
+            TestRecords.Create(4, "s1", "metal", 0.25, 9000),
+            TestRecords.Create(5, "s1", "metal", 99, 1, Since.AddDays(-1)), // before the period
+        ], 0, default);
+
+        var totals = await store.AggregateAsync(GroupBy.Label, Since, default);
+
+        Assert.Equal(2, totals.Count);
+        Assert.Equal(new GroupTotal(null, "glass", 3, 4.0, 1500), totals[0]);
+        Assert.Equal(new GroupTotal(null, "metal", 1, 0.25, 9000), totals[1]);
+    }
+
+    public static async Task Aggregate_ByStationLabel_GroupsPerStation(IWeighingStore store)
+    {
+        await store.MigrateAsync(default);
+        await store.StoreAsync(
+        [
+            TestRecords.Create(1, "s1", "glass", 1.5, 1000),
+            TestRecords.Create(2, "s2", "glass", 2.5, 2000),
+            TestRecords.Create(3, "s1", "glass", 0.5, 3000),
+        ], 0, default);
+
+        var totals = await store.AggregateAsync(GroupBy.StationLabel, Since, default);
+
+        Assert.Equal(["s1/glass", "s2/glass"], totals.Select(t => t.ItemType));
+        Assert.Equal(new GroupTotal("s1", "glass", 2, 2.0, 2000), totals[0]);
+    }
+
+    public static async Task ReadStats_PerStationAndLabel(IWeighingStore store)
+    {
+        await store.MigrateAsync(default);
+        await store.StoreAsync([TestRecords.Create(1, "s1", "glass", 1), TestRecords.Create(2, "s2", "glass", 2), TestRecords.Create(3, "s2", "paper", 3)], 0, default);
+
+        var stats = await store.ReadStatsAsync(default);
+
+        Assert.Equal([new CountRow("s1", 1, 1), new CountRow("s2", 2, 5)], stats.PerStation);
+        Assert.Equal([new CountRow("glass", 2, 3), new CountRow("paper", 1, 3)], stats.PerLabel);
+    }
+}
