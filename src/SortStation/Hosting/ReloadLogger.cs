@@ -14,7 +14,7 @@ internal sealed class ReloadLogger(IConfiguration configuration, ILogger<ReloadL
     // Read per item or watched: these apply without a restart. Everything else is read once at start.
     private static readonly string[] LivePrefixes =
     [
-        "Sorting:MinConfidence", "Sorting:Routes:", "Pricing:", "Serilog:MinimumLevel", "Model:", "Health:ItemStallSeconds",
+        "Sorting:MinConfidence", "Sorting:Routes:", "Pricing:", "Serilog:MinimumLevel:Default", "Model:", "Health:ItemStallSeconds",
     ];
 
     private static readonly string[] SecretWords = ["password", "secret", "token"];
@@ -40,7 +40,9 @@ internal sealed class ReloadLogger(IConfiguration configuration, ILogger<ReloadL
             .OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
             .ToArray();
 
-    internal static bool IsLive(string key) => LivePrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    internal static bool IsLive(string key) =>
+        LivePrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+        || key.Equals("Serilog:MinimumLevel", StringComparison.OrdinalIgnoreCase);
 
     private void OnReload()
     {

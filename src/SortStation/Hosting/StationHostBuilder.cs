@@ -34,7 +34,9 @@ public static class StationHostBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
+        var logLevel = new LiveLogLevel(builder.Configuration);
+        services.AddSingleton(_ => logLevel); // a factory, so the container disposes it
+        services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).MinimumLevel.ControlledBy(logLevel.Switch));
         services.AddSystemd();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 

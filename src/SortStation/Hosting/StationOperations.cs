@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Options;
 using SortStation.Core.Devices;
 using SortStation.Core.Pipeline;
 using SortStation.Operations;
@@ -22,7 +23,7 @@ internal static class StationOperations
             sp.GetRequiredService<ISystemdNotifier>(),
             sp.GetRequiredService<SortingRun>(),
             sp.GetService<IInterlock>() ?? NoInterlock.Instance,
-            sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<HealthOptions>>(),
+            sp.GetRequiredService<IOptionsMonitor<HealthOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WatchdogFeeder>>()));
         services.AddHostedService(sp => sp.GetRequiredService<WatchdogFeeder>());
@@ -34,6 +35,9 @@ internal static class StationOperations
         services.AddSingleton<ModelReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelReloader>());
         services.AddHostedService<ReloadLogger>();
+
+        // Every section: a bad live edit keeps the last valid value instead of failing each read.
+        services.Replace(ServiceDescriptor.Singleton(typeof(IOptionsMonitor<>), typeof(LastGoodOptionsMonitor<>)));
         return services;
     }
 

@@ -1,0 +1,116 @@
+using SortStation.Core.Pipeline;
+using SortStation.Operations.Tests.Support;
+using SortStation.Vision;
+
+namespace SortStation.Operations.Tests;
+
+/// <summary>The running station picks up a technician's edits of its --config file without a restart.</summary>
+public sealed class LiveReloadTests : IDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private readonly string _models = Directory.CreateTempSubdirectory("sortstation-models-").FullName;
+
+    public void Dispose() => Directory.Delete(_models, recursive: true);
+
+    [Fact]
+    public async Task PriceTable_FileChangedWhileRunning_NewWeighingsCarryNewPrice()
+    {
+        await using var station = await RunningStation.StartAsync(StationConfig.With(pricePerKg: 1000));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Any(r => r.UnitPrice == 1000), Timeout), "no weighing at the first price");
+
+        await station.RewriteConfigAsync(StationConfig.With(pricePerKg: 7777));
+
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count(r => r.UnitPrice == 7777) >= 3, Timeout), "no weighing at the new price");
+        var firstNew = station.Records.Where(r => r.UnitPrice == 7777).Min(r => r.Timestamp);
+        Assert.All(station.Records.Where(r => r.Timestamp > firstNew && r.UnitPrice is not null), r => Assert.Equal(7777m, r.UnitPrice));
+    }
+
+    [Fact]
+    public async Task MinConfidence_RaisedWhileRunning_LaterItemsRejected()
+    {
+        await using var station = await RunningStation.StartAsync(StationConfig.With(minConfidence: 0));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count(r => r.Reason == "routed") >= 3, Timeout));
+
+        await station.RewriteConfigAsync(StationConfig.With(minConfidence: 1));
+        var before = station.Records.Count;
+
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count(r => r.Reason == "low-confidence") >= 3, Timeout), "threshold not applied");
+        var firstReject = station.Records.Where(r => r.Reason == "low-confidence").Min(r => r.Timestamp);
+        Assert.All(station.Records.Where(r => r.Timestamp > firstReject), r => Assert.Equal("reject", r.Bin));
+        Assert.True(station.Records.Count > before);
+    }
+
+    [Fact]
+    public async Task MinConfidence_InvalidValueSaved_RefusedAndSortingContinuesWithLastGood()
+    {
+        await using var station = await RunningStation.StartAsync(StationConfig.With(minConfidence: 0));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 3, Timeout));
+
+        await station.RewriteConfigAsync(StationConfig.With(minConfidence: 5));
+        await Task.Delay(1500);
+        var before = station.Records.Count;
+
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= before + 5, Timeout), "sorting stopped after an invalid edit");
+        Assert.Contains(station.Records, r => r.Reason == "routed" && r.Timestamp > DateTimeOffset.UtcNow.AddSeconds(-1));
+        Assert.Contains("Sorting:MinConfidence = 5", ReadLog(station), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LogLevel_RaisedToDebugWhileRunning_DebugLinesAppear()
+    {
+        await using var station = await RunningStation.StartAsync(StationConfig.With(logLevel: "Information"));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 5, Timeout));
+        Assert.DoesNotContain("[DBG]", ReadLog(station), StringComparison.Ordinal);
+
+        await station.RewriteConfigAsync(StationConfig.With(logLevel: "Debug"));
+
+        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("[DBG]", StringComparison.Ordinal), Timeout), "no debug line after the level change");
+        Assert.Contains("Serilog:MinimumLevel:Default: Information → Debug", ReadLog(station), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Model_CorruptFileSwappedIn_RefusedAndSortingContinuesOnOldModel()
+    {
+        var model = StationConfig.CopyModel(_models, "current");
+        await using var station = await RunningStation.StartAsync(StationConfig.With(modelPath: model));
+        var classifier = station.Get<SwappableClassifier>();
+        var modelId = classifier.Model.Id;
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 3, Timeout));
+
+        await File.WriteAllBytesAsync(model, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 7))]);
+
+        Assert.True(await RunningStation.EventuallyAsync(() => classifier.Refusals >= 1, Timeout), "the corrupt model was not tried");
+        var sorted = station.Get<SortingStatistics>().Snapshot().Items;
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Get<SortingStatistics>().Snapshot().Items >= sorted + 5, Timeout), "sorting stopped");
+        Assert.Equal(modelId, classifier.Model.Id);
+        Assert.All(station.Records, r => Assert.Equal(modelId, r.Model));
+        Assert.Contains("refused", ReadLog(station), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Model_PathChangedToGoodModel_SwappedAndRecordsCarryIt()
+    {
+        var first = StationConfig.CopyModel(_models, "first");
+        var second = StationConfig.CopyModel(_models, "second", version: "9.9.9-test");
+        await using var station = await RunningStation.StartAsync(StationConfig.With(modelPath: first));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 3, Timeout));
+
+        await station.RewriteConfigAsync(StationConfig.With(modelPath: second));
+
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count(r => r.Model.EndsWith("@9.9.9-test", StringComparison.Ordinal)) >= 3, Timeout), "the new model did not sort");
+        Assert.Equal(1, station.Get<SwappableClassifier>().Swaps);
+        Assert.Contains("Model reloaded (Model:Path:", ReadLog(station), StringComparison.Ordinal);
+    }
+
+    private static string ReadLog(RunningStation station)
+    {
+        if (!File.Exists(station.LogFile))
+        {
+            return string.Empty;
+        }
+
+        using var stream = new FileStream(station.LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
