@@ -21,6 +21,7 @@ public sealed class GateScheduler : IAsyncDisposable
     private readonly TimerCallback _onDue;
     private readonly Lock _pauseLock = new();
     private CancellationTokenSource _pulses;
+    private GateClock? _clock;
     private volatile bool _paused;
 
     public GateScheduler(IEnumerable<IGate> gates, TimeProvider time, ILogger<GateScheduler> log)
@@ -32,15 +33,15 @@ public sealed class GateScheduler : IAsyncDisposable
         _onDue = state => _ = FireAsync((ScheduledFire)state!);
         _pulses = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
 
-        // Timer callbacks land 1 ms or more late on Linux; waking early and spinning the rest lands within
-        // tens of microseconds. A test clock only moves when told to, so it needs no early wake.
+        // Thread-pool timers land 1 ms or more late; on the system clock a dedicated thread wakes early and
+        // spins the rest (GateClock). A test clock only moves when told to, so it keeps using timers.
         WakeEarly = ReferenceEquals(time, TimeProvider.System) ? DefaultWakeEarly : TimeSpan.Zero;
     }
 
-    /// <summary>How much earlier than due the timer wakes on the system clock before spinning to the due time.</summary>
+    /// <summary>How long before a due fire the gate clock thread stops sleeping and starts spinning.</summary>
     public static TimeSpan DefaultWakeEarly { get; } = TimeSpan.FromMilliseconds(2);
 
-    /// <summary>Early wake used by this scheduler (see <see cref="DefaultWakeEarly"/>).</summary>
+    /// <summary>Spin window of the gate clock; zero uses plain timers (test clocks, the benchmark's baseline).</summary>
     public TimeSpan WakeEarly { get; init; }
 
     public bool IsPaused => _paused;
@@ -67,10 +68,16 @@ public sealed class GateScheduler : IAsyncDisposable
             due = TimeSpan.Zero;
         }
 
-        due = due > WakeEarly ? due - WakeEarly : TimeSpan.Zero;
-
         var fire = new ScheduledFire(lane, itemId, fireAt);
         _pending[fire] = 0;
+        if (WakeEarly > TimeSpan.Zero)
+        {
+            LazyInitializer.EnsureInitialized(ref _clock, () => new GateClock(_time, WakeEarly, f => _ = FireAsync(f))).Add(fire);
+            return true;
+        }
+
+        // Timers count whole milliseconds: round up so a gate never fires before its item arrives.
+        due = TimeSpan.FromMilliseconds(Math.Ceiling(due.TotalMilliseconds));
         fire.Timer = _time.CreateTimer(_onDue, fire, due, Timeout.InfiniteTimeSpan);
         if (fire.Done.Task.IsCompleted)
         {
@@ -145,18 +152,10 @@ public sealed class GateScheduler : IAsyncDisposable
             fire.Done.TrySetResult();
         }
 
+        _clock?.Dispose();
         EnterSafeState();
         _pulses.Dispose();
         _stopping.Dispose();
-    }
-
-    private void SpinUntil(DateTimeOffset at)
-    {
-        var spin = default(SpinWait);
-        while (_time.GetUtcNow() < at && !_stopping.IsCancellationRequested && WakeEarly > TimeSpan.Zero)
-        {
-            spin.SpinOnce(sleep1Threshold: -1);
-        }
     }
 
     private async Task FireAsync(ScheduledFire fire)
@@ -172,7 +171,6 @@ public sealed class GateScheduler : IAsyncDisposable
             await lane.Busy.WaitAsync(_stopping.Token);
             try
             {
-                SpinUntil(fire.FireAt);
                 Task diversion;
                 DateTimeOffset actual;
                 CancellationToken pulse;
