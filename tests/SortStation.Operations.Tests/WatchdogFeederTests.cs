@@ -75,7 +75,7 @@ public sealed class WatchdogFeederTests
     [InlineData(null, 5)]
     [InlineData("garbage", 5)]
     public void IntervalFrom_WatchdogUsec_HalfThePeriod(string? usec, int seconds) =>
-        Assert.Equal(TimeSpan.FromSeconds(seconds), WatchdogFeeder.IntervalFrom(usec));
+        Assert.Equal(TimeSpan.FromSeconds(seconds), WatchdogInterval.From(usec));
 
     /// <summary>Advances fake time one second at a time, letting the timer's continuation run in between.</summary>
     private async Task AdvanceAsync(TimeSpan span)

@@ -54,6 +54,7 @@ public static class CentralHostBuilder
         services.AddSingleton<ReclusterRunner>();
         services.AddSingleton<ReclusterService>();
         services.AddHostedService(sp => sp.GetRequiredService<ReclusterService>());
+        services.AddCentralOperations(configuration);
         return builder;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
@@ -22,24 +21,15 @@ internal sealed class WatchdogFeeder(
     TimeProvider time,
     ILogger<WatchdogFeeder> log) : BackgroundService
 {
-    /// <summary>Ping interval when systemd set no WATCHDOG_USEC (not under systemd, or no WatchdogSec).</summary>
-    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(5);
-
     private static readonly ServiceState Ping = new("WATCHDOG=1");
     private long _fed;
 
-    public TimeSpan Interval { get; init; } = IntervalFrom(Environment.GetEnvironmentVariable("WATCHDOG_USEC"));
+    public TimeSpan Interval { get; init; } = WatchdogInterval.FromEnvironment();
 
     /// <summary>Pings sent (or, outside systemd, that would have been sent).</summary>
     public long Fed => Interlocked.Read(ref _fed);
 
     public WatchdogVerdict Last { get; private set; } = new(true, "starting");
-
-    /// <summary>Half the watchdog period systemd passes in WATCHDOG_USEC, as sd_watchdog_enabled(3) advises.</summary>
-    public static TimeSpan IntervalFrom(string? watchdogUsec) =>
-        long.TryParse(watchdogUsec, NumberStyles.None, CultureInfo.InvariantCulture, out var usec) && usec > 0
-            ? TimeSpan.FromMicroseconds(usec / 2.0)
-            : DefaultInterval;
 
     /// <summary>Judges the loop now and pings when it is alive.</summary>
     public WatchdogVerdict Check()

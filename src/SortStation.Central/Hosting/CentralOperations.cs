@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting.Systemd;
+using SortStation.Operations;
+
+namespace SortStation.Central.Hosting;
+
+/// <summary>
+/// The central service's operations side (issue 7): systemd watchdog, and /healthz + /metrics on
+/// 127.0.0.1 (Health section; off by default, port 9465 so it never meets a station's 9464 on one box).
+/// </summary>
+internal static class CentralOperations
+{
+    public static IServiceCollection AddCentralOperations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<HealthOptions>(o => o.Port = 9465); // the default; Health:Port in the configuration wins
+        services.AddOperationsEndpoint(configuration);
+        services.AddSingleton<CentralHealth>();
+        services.AddSingleton<IHealthSource>(sp => sp.GetRequiredService<CentralHealth>());
+        services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<CentralHealth>());
+
+        // AddSystemd registers a notifier only under systemd; outside it this one is simply disabled.
+        services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
+        services.AddHostedService<HostWatchdog>();
+        return services;
+    }
+}
