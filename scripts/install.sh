@@ -6,21 +6,23 @@
 #   3. /etc/sortstation/sortstation.json from a template only when absent: a technician's edits are kept;
 #   4. the system user (systemd-sysusers: sortstation in groups gpio and video);
 #   5. the unit, enabled and (re)started.
-# Usage: sudo scripts/install.sh [--from DIR] [--central] [--no-start] [--root DIR]
-#   --central   also install sortstation-central (/opt/sortstation-central, sortstation-central.service)
+# Usage: sudo scripts/install.sh [--from DIR] [--central [--central-from DIR]] [--no-start] [--root DIR]
+#   --central   also install sortstation-central (/opt/sortstation-central, sortstation-central.service);
+#               published here, or taken from --central-from DIR
 #   --no-start  install and enable, but do not (re)start
 #   --root DIR  install below DIR instead of / (packaging, tests); systemctl is not called
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-from="" central=0 start=1 root=""
+from="" central=0 central_from="" start=1 root=""
 while (($#)); do
   case "$1" in
     --from) from="$2"; shift 2 ;;
     --central) central=1; shift ;;
+    --central-from) central=1; central_from="$2"; shift 2 ;;
     --no-start) start=0; shift ;;
     --root) root="$(realpath -m "$2")"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "install: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -38,7 +40,7 @@ trap 'rm -rf "$stage"' EXIT
 # publish PROJECT OUT: self-contained, so the target needs no .NET runtime.
 publish() {
   echo "install: dotnet publish $1 -c Release -r $rid --self-contained"
-  dotnet publish "$repo/src/$1" -c Release -r "$rid" --self-contained -p:DebugType=none -o "$2" -v quiet -nologo >/dev/null
+  dotnet publish "$repo/src/$1" -c Release -r "$rid" --self-contained -p:DebugType=none -o "$2" -v quiet -nologo
 }
 
 # place SRC DEST: the new version beside the old one, then swapped in, so a failed copy leaves the old one.
@@ -62,11 +64,21 @@ if [ -n "$from" ]; then
 else
   command -v dotnet >/dev/null || { echo "install: the .NET 10 SDK is needed to publish, or give --from DIR" >&2; exit 1; }
   publish SortStation "$stage/station"
-  ((central)) && publish SortStation.Central "$stage/central"
+fi
+if ((central)); then
+  if [ -n "$central_from" ]; then
+    [ -x "$central_from/sortstation-central" ] || { echo "install: $central_from/sortstation-central not found" >&2; exit 1; }
+    cp -a "$central_from" "$stage/central"
+  else
+    command -v dotnet >/dev/null || { echo "install: the .NET 10 SDK is needed to publish central, or give --central-from DIR" >&2; exit 1; }
+    publish SortStation.Central "$stage/central"
+  fi
 fi
 
 place "$stage/station" /opt/sortstation
-((central)) && [ -d "$stage/central" ] && place "$stage/central" /opt/sortstation-central
+if ((central)); then
+  place "$stage/central" /opt/sortstation-central
+fi
 
 # OpenCvSharp's native library: bundled on linux-x64; on a Pi it comes from the system (README, technician section).
 if [ "$rid" = linux-arm64 ] && [ ! -e "$root/opt/sortstation/libOpenCvSharpExtern.so" ] \
