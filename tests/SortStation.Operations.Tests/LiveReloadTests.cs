@@ -52,7 +52,7 @@ public sealed class LiveReloadTests : IDisposable
 
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= before + 5, Timeout), "sorting stopped after an invalid edit");
         Assert.Contains(station.Records, r => r.Reason == "routed" && r.Timestamp > DateTimeOffset.UtcNow.AddSeconds(-1));
-        Assert.Contains("Sorting:MinConfidence = 5", ReadLog(station), StringComparison.Ordinal);
+        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("Sorting:MinConfidence = 5", StringComparison.Ordinal), Timeout), ReadLog(station));
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class LiveReloadTests : IDisposable
         await station.RewriteConfigAsync(StationConfig.With(logLevel: "Debug"));
 
         Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("[DBG]", StringComparison.Ordinal), Timeout), "no debug line after the level change");
-        Assert.Contains("Serilog:MinimumLevel:Default: Information → Debug", ReadLog(station), StringComparison.Ordinal);
+        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("Serilog:MinimumLevel:Default: Information → Debug", StringComparison.Ordinal), Timeout), ReadLog(station));
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class LiveReloadTests : IDisposable
         Assert.True(await RunningStation.EventuallyAsync(() => station.Get<SortingStatistics>().Snapshot().Items >= sorted + 5, Timeout), "sorting stopped");
         Assert.Equal(modelId, classifier.Model.Id);
         Assert.All(station.Records, r => Assert.Equal(modelId, r.Model));
-        Assert.Contains("refused", ReadLog(station), StringComparison.Ordinal);
+        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("refused", StringComparison.Ordinal), Timeout), ReadLog(station));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class LiveReloadTests : IDisposable
 
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count(r => r.Model.EndsWith("@9.9.9-test", StringComparison.Ordinal)) >= 3, Timeout), "the new model did not sort");
         Assert.Equal(1, station.Get<SwappableClassifier>().Swaps);
-        Assert.Contains("Model reloaded (Model:Path:", ReadLog(station), StringComparison.Ordinal);
+        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("Model reloaded (Model:Path:", StringComparison.Ordinal), Timeout), ReadLog(station));
     }
 
     private static string ReadLog(RunningStation station)

@@ -80,10 +80,10 @@ internal sealed class ModelReloader(IConfiguration configuration, SwappableClass
         try
         {
             var previous = classifier.Swap(candidate, SampleFrame.Create(time));
+            log.LogWarning("Model reloaded ({Changes}): {Previous} → {Model}", what, previous.Id, classifier.Model.Id);
             _current = candidate;
             _lastRefused = null;
             WatchFiles(candidate);
-            log.LogWarning("Model reloaded ({Changes}): {Previous} → {Model}", what, previous.Id, classifier.Model.Id);
         }
         catch (ModelRefusedException ex)
         {
