@@ -16,7 +16,7 @@ var shipped = spinMs < 0
     : await Scenario.RunAsync($"gate clock thread, {spinMs} ms spin", items, rate, TimeSpan.FromMilliseconds(spinMs), CancellationToken.None);
 foreach (var r in new[] { timerOnly, shipped })
 {
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gate timing, {r.Name}: {r.Fires} fires at {r.RatePerSecond} items/s, error mean {r.MeanMs:F3} ms, p50 {r.P50Ms:F3} ms, p99 {r.P99Ms:F3} ms, max {r.MaxMs:F3} ms, early {r.Early}"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"gate timing, {r.Name}: {r.Fires} fires at {r.RatePerSecond} items/s, error mean {r.MeanMs:F3} ms, p50 {r.P50Ms:F3} ms, p99 {r.P99Ms:F3} ms, max {r.MaxMs:F3} ms, early {r.Early} (most {r.MostEarlyMs:F3} ms){(r.RealtimeClock is { } rt ? $", clock thread {(rt ? "SCHED_FIFO" : "normal priority")}" : string.Empty)}"));
 }
 
 var pass = shipped.P99Ms <= GoalP99Ms && shipped.Early == 0;

@@ -43,6 +43,6 @@ internal static class Scenario
             await scheduler.WhenIdleAsync(ct);
         }
 
-        return ScenarioResult.From(name, ratePerSecond, scheduler.WakeEarly, errors);
+        return ScenarioResult.From(name, ratePerSecond, scheduler.WakeEarly, scheduler.RealtimeClock, errors);
     }
 }

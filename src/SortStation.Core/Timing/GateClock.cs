@@ -8,26 +8,32 @@ namespace SortStation.Core.Timing;
 /// </summary>
 internal sealed class GateClock : IDisposable
 {
-    private readonly PriorityQueue<ScheduledFire, DateTimeOffset> _queue = new();
+    // Ordered by monotonic timestamp: a wall-clock step (NTP) must not make the thread sleep or spin for hours.
+    private readonly PriorityQueue<ScheduledFire, long> _queue = new();
     private readonly AutoResetEvent _wake = new(false);
     private readonly TimeProvider _time;
     private readonly TimeSpan _spin;
     private readonly Action<ScheduledFire> _fire;
+    private readonly Action<bool> _started;
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
     private readonly Thread _thread;
     private volatile bool _stop;
 
-    public GateClock(TimeProvider time, TimeSpan spin, Action<ScheduledFire> fire)
+    public GateClock(TimeProvider time, TimeSpan spin, Action<ScheduledFire> fire, Action<bool> started)
     {
-        (_time, _spin, _fire) = (time, spin, fire);
+        (_time, _spin, _fire, _started) = (time, spin, fire, started);
         _thread = new Thread(Run) { IsBackground = true, Name = "gate-clock", Priority = ThreadPriority.Highest };
         _thread.Start();
     }
 
     public void Add(ScheduledFire fire)
     {
+        // Wall clock read first, monotonic second: any gap between the two reads makes the fire later, never earlier.
+        var untilDue = fire.FireAt - _time.GetUtcNow();
+        var due = _time.GetTimestamp() + (long)Math.Ceiling(untilDue.TotalSeconds * _time.TimestampFrequency);
         lock (_queue)
         {
-            _queue.Enqueue(fire, fire.FireAt);
+            _queue.Enqueue(fire, due);
         }
 
         _wake.Set();
@@ -41,14 +47,23 @@ internal sealed class GateClock : IDisposable
         _wake.Dispose();
     }
 
+    /// <summary>SCHED_FIFO priority asked for the clock thread (below the kernel's own IRQ threads at 50).</summary>
+    public const int RealtimePriorityLevel = 40;
+
+    /// <summary>True when the clock thread runs under SCHED_FIFO.</summary>
+    public bool Realtime { get; private set; }
+
     private void Run()
     {
+        Realtime = RealtimePriority.TryEnter(RealtimePriorityLevel);
+        _started(Realtime);
         while (!_stop)
         {
             ScheduledFire? next;
+            long due;
             lock (_queue)
             {
-                _queue.TryPeek(out next, out _);
+                _queue.TryPeek(out next, out due);
             }
 
             if (next is null)
@@ -57,10 +72,11 @@ internal sealed class GateClock : IDisposable
                 continue;
             }
 
-            var remaining = next.FireAt - _time.GetUtcNow();
+            var remaining = TimeSpan.FromSeconds((double)(due - _time.GetTimestamp()) / _time.TimestampFrequency);
             if (remaining > _spin)
             {
-                _wake.WaitOne(remaining - _spin); // woken early by an earlier item, or at the spin window
+                var sleep = remaining - _spin;
+                _wake.WaitOne(sleep < MaxSleep ? sleep : MaxSleep); // woken early by an earlier item, or at the spin window
                 continue;
             }
 
@@ -76,7 +92,16 @@ internal sealed class GateClock : IDisposable
                 next = _queue.Dequeue();
             }
 
-            _fire(next);
+            try
+            {
+                _fire(next);
+            }
+#pragma warning disable CA1031 // The clock thread serves every gate: one failing start must not end it.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                // FireAsync logs its own failures; nothing else can be done here.
+            }
         }
     }
 }

@@ -46,6 +46,9 @@ public sealed class GateScheduler : IAsyncDisposable
 
     public bool IsPaused => _paused;
 
+    /// <summary>True when the gate clock thread got SCHED_FIFO; null before the first fire or on a test clock.</summary>
+    public bool? RealtimeClock { get; private set; }
+
     /// <summary>Raised after a gate has fired, with the scheduled and actual times.</summary>
     public event EventHandler<GateFiredEventArgs>? Fired;
 
@@ -72,7 +75,7 @@ public sealed class GateScheduler : IAsyncDisposable
         _pending[fire] = 0;
         if (WakeEarly > TimeSpan.Zero)
         {
-            LazyInitializer.EnsureInitialized(ref _clock, () => new GateClock(_time, WakeEarly, f => _ = FireAsync(f))).Add(fire);
+            LazyInitializer.EnsureInitialized(ref _clock, () => new GateClock(_time, WakeEarly, f => _ = FireAsync(f), OnClockStarted)).Add(fire);
             return true;
         }
 
@@ -156,6 +159,19 @@ public sealed class GateScheduler : IAsyncDisposable
         EnterSafeState();
         _pulses.Dispose();
         _stopping.Dispose();
+    }
+
+    private void OnClockStarted(bool realtime)
+    {
+        RealtimeClock = realtime;
+        if (realtime)
+        {
+            _log.LogInformation("Gate clock thread runs under SCHED_FIFO priority {Priority}", GateClock.RealtimePriorityLevel);
+        }
+        else
+        {
+            _log.LogInformation("Gate clock thread at normal priority; allow SCHED_FIFO (systemd LimitRTPRIO={Priority}) for tighter gate timing on a busy CPU", GateClock.RealtimePriorityLevel);
+        }
     }
 
     private async Task FireAsync(ScheduledFire fire)
