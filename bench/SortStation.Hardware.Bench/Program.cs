@@ -9,6 +9,7 @@ var rate = ArgD("--rate", 10.0);
 var output = ArgText("--out", Path.Combine("bench", "SortStation.Hardware.Bench", "results", "gate-timing.json"));
 const double GoalP99Ms = 2.0;
 
+var loadBefore = LoadAverage();
 var timerOnly = await Scenario.RunAsync("timer only", items, rate, TimeSpan.Zero, CancellationToken.None);
 var spinMs = ArgD("--spin-ms", -1);
 var shipped = spinMs < 0
@@ -28,13 +29,16 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(
         benchmark = "gate-timing",
         goalP99Ms = GoalP99Ms,
         pass,
-        machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.VersionString, runtime = Environment.Version.ToString() },
+        machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.VersionString, runtime = Environment.Version.ToString(), loadAverageBefore = loadBefore, loadAverageAfter = LoadAverage() },
         at = DateTimeOffset.UtcNow,
         scenarios = new[] { timerOnly, shipped },
     },
     new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
 Console.WriteLine($"wrote {output}");
 return pass ? 0 : 1;
+
+// The machine may be shared: the 1/5/15-minute load averages put the tail figures in context.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
 int Arg(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
 double ArgD(string name, double fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? double.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
