@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using SortStation.Core.Devices;
@@ -26,7 +27,11 @@ internal static class StationOperations
             sp.GetRequiredService<IOptionsMonitor<HealthOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WatchdogFeeder>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<WatchdogFeeder>());
+        // First of the hosted services, so the pings start before hardware start-up (tare, camera) runs:
+        // systemd may count the watchdog from the start, and a slow tare must not look like a hang.
+        var feeder = ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<WatchdogFeeder>());
+        var firstHosted = services.IndexOf(services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService))!);
+        services.Insert(Math.Max(firstHosted, 0), feeder);
 
         services.AddOperationsEndpoint(configuration);
         services.AddSingleton<IHealthSource, StationHealthSource>();
