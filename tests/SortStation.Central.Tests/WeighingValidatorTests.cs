@@ -85,7 +85,7 @@ public sealed class WeighingValidatorTests
 
     [Fact]
     public void Validate_NegativeUnitPrice_Rejected() =>
-        Assert.Contains("negative", Check(Valid with { UnitPrice = -1 }).Error, StringComparison.Ordinal);
+        Assert.Contains("unitPrice", Check(Valid with { UnitPrice = -1 }).Error, StringComparison.Ordinal);
 
     [Fact]
     public void Validate_TimestampMoreThanADayAhead_Rejected() =>
@@ -102,4 +102,12 @@ public sealed class WeighingValidatorTests
     [Fact]
     public void Validate_CurrencyOver8Characters_Rejected() =>
         Assert.Contains("currency", Check(Valid with { Currency = "RUPIAHRUPIAH" }).Error, StringComparison.Ordinal);
+
+    [Fact]
+    public void Validate_UnitPriceAboveNumericRange_Rejected() =>
+        Assert.Contains("unitPrice", Check(Valid with { UnitPrice = 1e15m }).Error, StringComparison.Ordinal);
+
+    [Fact]
+    public void Validate_NulInLabel_Rejected() =>
+        Assert.Contains("NUL", Check(Valid with { Label = "pla\0stic" }).Error, StringComparison.Ordinal);
 }

@@ -13,6 +13,9 @@ public static class IngestLimits
     public const int MaxTopEntries = 20;
     public const double MaxWeightKg = 1000;
 
+    /// <summary>Fits PostgreSQL's NUMERIC(18,4) with room to spare.</summary>
+    public const decimal MaxMoney = 1_000_000_000_000m;
+
     /// <summary>Station clocks may run a little ahead; beyond this a timestamp is wrong.</summary>
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromDays(1);
 }

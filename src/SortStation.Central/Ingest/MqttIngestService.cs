@@ -27,6 +27,7 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationToken _stopping;
     private long _connection;
+    private bool _outageLogged;
 
     public MqttIngestService(IOptions<CentralMqttOptions> mqtt, IOptions<CentralOptions> central, IngestPipeline pipeline, TimeProvider time, ILogger<MqttIngestService> log)
     {
@@ -91,15 +92,18 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
             try
             {
                 _disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Before CONNECT: with a session present the broker re-sends right after CONNACK, and
+                // those messages must be acknowledged on this connection, or they hold receive-maximum slots forever.
+                Interlocked.Increment(ref _connection);
                 var result = await _client.ConnectAsync(_connect.Create(), ct);
                 if (result.ResultCode != MqttClientConnectResultCode.Success)
                 {
                     throw new InvalidOperationException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
                 }
 
-                Interlocked.Increment(ref _connection);
                 await SubscribeAsync(ct);
                 _backoff.Reset();
+                _outageLogged = false;
                 LogConnected(_mqtt.Broker, _connect.ClientId, result.IsSessionPresent, _connect.SharedFilter);
                 await _disconnected.Task.WaitAsync(ct);
                 LogDisconnected(_mqtt.Broker);
@@ -112,7 +116,17 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                LogUnavailable(_mqtt.Broker, ex.Message);
+                // Once per outage at Warning, then Debug: a long outage must not flood the journal.
+                if (!_outageLogged)
+                {
+                    LogUnavailable(_mqtt.Broker, ex.Message);
+                    _outageLogged = true;
+                }
+                else
+                {
+                    LogStillUnavailable(_mqtt.Broker, ex.Message);
+                }
+
                 await Task.Delay(_backoff.Next(), _time, ct).ContinueWith(static _ => { }, TaskScheduler.Default);
             }
         }
@@ -213,6 +227,9 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
 
     [LoggerMessage(LogLevel.Warning, "MQTT broker {Broker} unavailable ({Error}); retrying with back-off")]
     private partial void LogUnavailable(string broker, string error);
+
+    [LoggerMessage(LogLevel.Debug, "MQTT broker {Broker} still unavailable ({Error})")]
+    private partial void LogStillUnavailable(string broker, string error);
 
     [LoggerMessage(LogLevel.Error, "Storing a batch of {Count} weighings failed ({Error}); retrying, nothing is acknowledged meanwhile")]
     private partial void LogStoreFailed(int count, string error);

@@ -70,9 +70,9 @@ public sealed partial class WeighingValidator(TimeProvider time)
             return $"weightKg {w} is outside 0–{IngestLimits.MaxWeightKg}";
         }
 
-        if (r.UnitPrice < 0 || r.Value < 0)
+        if (r.UnitPrice is < 0 or > IngestLimits.MaxMoney || r.Value is < 0 or > IngestLimits.MaxMoney)
         {
-            return "unitPrice and value must not be negative";
+            return $"unitPrice and value must be 0–{IngestLimits.MaxMoney}";
         }
 
         if (r.Timestamp == default || r.Timestamp > time.GetUtcNow() + IngestLimits.MaxClockSkew)
@@ -96,6 +96,13 @@ public sealed partial class WeighingValidator(TimeProvider time)
             || r.Currency?.Length > IngestLimits.MaxCurrencyLength)
         {
             return "bin, reason, model or currency is empty or too long";
+        }
+
+        // PostgreSQL text cannot hold NUL; such a record would fail its batch on every retry.
+        string?[] texts = [r.Label, r.Bin, r.Reason, r.Model, r.Currency, .. r.Top.Select(t => t.Label)];
+        if (texts.Any(t => t is not null && t.Contains('\0', StringComparison.Ordinal)))
+        {
+            return "text fields must not contain NUL characters";
         }
 
         return null;

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using SortStation.Central.Storage;
+using SortStation.Central.Tests.Support;
+
+namespace SortStation.Central.Tests;
+
+/// <summary>The real service process killed with SIGKILL mid-stream and started again: every weighing ends up stored once.</summary>
+public sealed class KillNineTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly MosquittoBroker _broker = MosquittoBroker.Run();
+
+    public void Dispose()
+    {
+        _broker.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Run_KilledMidStreamAndRestarted_StoresEveryWeighingOnce()
+    {
+        var db = _dir.File("central.db");
+        var config = _dir.File("central.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
+        {
+            Central = new { InstanceId = "central-kill" },
+            Mqtt = new { Broker = _broker.Uri.ToString(), ReconnectMinSeconds = 0.2, ReconnectMaxSeconds = 1 },
+            Storage = new { SqlitePath = db },
+            Clustering = new { Enabled = false },
+        }));
+        var records = Enumerable.Range(0, 20_000).Select(i => TestRecords.Create(i)).ToList();
+        using var dialect = new SqliteDialect(db);
+        var store = new SqlWeighingStore(dialect, TimeProvider.System);
+        async Task<long> Stored() => File.Exists(db) ? await TryStoredAsync(store) : 0;
+
+        var first = CentralProcess.Start(_dir.Path, config);
+        // The first start creates the subscription; anything published before it has no subscriber.
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Logs().Contains("subscribed to", StringComparison.Ordinal)), TimeSpan.FromSeconds(30)), Logs());
+        await using var publisher = await StationClient.ConnectAsync(_broker.Uri);
+        var publishing = publisher.PublishAsync(records.Select(r => (TestRecords.Topic(), TestRecords.Json(r))), window: 100);
+        Assert.True(await Eventually.TrueAsync(async () => await Stored() >= 2_000, TimeSpan.FromSeconds(60)), "the service stored nothing");
+        first.KillHard();
+        var atKill = await Stored();
+        first.Dispose();
+        await publishing;
+        Assert.True(atKill < records.Count, "the kill came too late to test anything");
+
+        using (var second = CentralProcess.Start(_dir.Path, config))
+        {
+            Assert.True(await Eventually.TrueAsync(async () => await Stored() >= records.Count, TimeSpan.FromSeconds(90)), $"stored {await Stored()} of {records.Count}, killed at {atKill}; missing {await MissingAsync(dialect, records)}; {Logs()}");
+            await Task.Delay(1000); // let the last PUBACKs go out
+            second.KillHard();
+        }
+
+        // Everything was acknowledged: a third start gets no re-deliveries (none left holding receive-maximum slots).
+        var duplicates = (await store.ReadStatsAsync(default)).DuplicatesDropped;
+        using var third = CentralProcess.Start(_dir.Path, config);
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(CountOf(Logs(), "subscribed to") >= 3), TimeSpan.FromSeconds(30)));
+        await Task.Delay(2000);
+        var stats = await store.ReadStatsAsync(default);
+        Assert.Equal((records.Count, duplicates, 0L), (stats.Stored, stats.DuplicatesDropped, stats.MalformedRejected));
+    }
+
+    private static async Task<string> MissingAsync(SqliteDialect dialect, List<Contracts.WeighingRecord> records)
+    {
+        await using var connection = await dialect.OpenAsync(default);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT item_id FROM weighings";
+        var stored = new HashSet<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                stored.Add(reader.GetString(0));
+            }
+        }
+
+        var missing = records.Select((r, i) => (r, i)).Where(x => !stored.Contains(x.r.ItemId)).Select(x => x.i).ToList();
+        return missing.Count == 0 ? "none" : $"{missing.Count} between index {missing.Min()} and {missing.Max()}: {string.Join(',', missing.Take(20))}";
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    private string Logs() => string.Join('\n', Directory.GetFiles(_dir.Path, "*.log", SearchOption.AllDirectories).Select(ReadShared)) + _broker.Log;
+
+    // The service still writes the log: open it shared.
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static async Task<long> TryStoredAsync(SqlWeighingStore store)
+    {
+        try
+        {
+            return (await store.ReadStatsAsync(default)).Stored;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException)
+        {
+            return 0; // not migrated yet
+        }
+    }
+}
