@@ -82,7 +82,8 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _stopping = stoppingToken;
-        return Task.WhenAll(ConnectLoopAsync(stoppingToken), DrainLoopAsync(stoppingToken));
+        var batches = new IngestBatchLoop(_queue.Reader, _pipeline, _mqtt, _time, _log);
+        return Task.WhenAll(ConnectLoopAsync(stoppingToken), batches.RunAsync(() => Interlocked.Read(ref _connection), () => _client.IsConnected, stoppingToken));
     }
 
     private async Task ConnectLoopAsync(CancellationToken ct)
@@ -159,66 +160,6 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
         }
     }
 
-    private async Task DrainLoopAsync(CancellationToken ct)
-    {
-        var batch = new List<PendingMessage>(_mqtt.ReceiveMaximum);
-        var retry = new Backoff(TimeSpan.FromSeconds(_mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(_mqtt.ReconnectMaxSeconds), new Random());
-        try
-        {
-            while (await _queue.Reader.WaitToReadAsync(ct))
-            {
-                batch.Clear();
-                while (batch.Count < _mqtt.ReceiveMaximum && _queue.Reader.TryRead(out var item))
-                {
-                    batch.Add(item);
-                }
-
-                var prepared = _pipeline.Prepare([.. batch.Select(p => p.Message)]);
-                while (true)
-                {
-                    try
-                    {
-                        await _pipeline.CommitAsync(prepared, ct);
-                        retry.Reset();
-                        break;
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        LogStoreFailed(batch.Count, ex.Message);
-                        await Task.Delay(retry.Next(), _time, ct);
-                    }
-                }
-
-                await AcknowledgeAsync(batch, ct);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-        }
-    }
-
-    private async Task AcknowledgeAsync(List<PendingMessage> batch, CancellationToken ct)
-    {
-        var current = Interlocked.Read(ref _connection);
-        foreach (var pending in batch)
-        {
-            // A packet id of an earlier connection may name another message now; the broker re-sends those anyway.
-            if (pending.Connection != current || !_client.IsConnected)
-            {
-                continue;
-            }
-
-            try
-            {
-                await pending.Receipt.AcknowledgeAsync(ct);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogAckFailed(ex.Message);
-            }
-        }
-    }
-
     [LoggerMessage(LogLevel.Information, "Connected to MQTT broker {Broker} as {ClientId} (session present: {SessionPresent}), subscribed to {Filter}")]
     private partial void LogConnected(string broker, string clientId, bool sessionPresent, string filter);
 
@@ -231,9 +172,5 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
     [LoggerMessage(LogLevel.Debug, "MQTT broker {Broker} still unavailable ({Error})")]
     private partial void LogStillUnavailable(string broker, string error);
 
-    [LoggerMessage(LogLevel.Error, "Storing a batch of {Count} weighings failed ({Error}); retrying, nothing is acknowledged meanwhile")]
-    private partial void LogStoreFailed(int count, string error);
 
-    [LoggerMessage(LogLevel.Debug, "Acknowledging a weighing failed ({Error}); the broker will deliver it again")]
-    private partial void LogAckFailed(string error);
 }
