@@ -25,6 +25,12 @@ public sealed class InstallScriptTests : IDisposable
         Assert.Contains("\"Hardware\": \"Raspberry\"", await File.ReadAllTextAsync(SiteConfig), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Root, "etc", "systemd", "system", "sortstation.service")));
         Assert.True(File.Exists(Path.Combine(Root, "usr", "lib", "sysusers.d", "sortstation.conf")));
+        if (SystemdAnalyze.Path is not null && Environment.UserName == "root")
+        {
+            // systemd-sysusers ships with systemd-analyze; it created the user in the staging root.
+            Assert.Contains("sortstation:x:", await File.ReadAllTextAsync(Path.Combine(Root, "etc", "passwd")), StringComparison.Ordinal);
+            Assert.Matches("(?m)^gpio:x:\\d+:sortstation$", await File.ReadAllTextAsync(Path.Combine(Root, "etc", "group")));
+        }
     }
 
     [Fact]
