@@ -1,0 +1,384 @@
+"""Int8 variant of the station model (issue 8): static post-training quantization to a QDQ ONNX graph.
+
+Reads whatever fp32 models/mobilenetv2-trashnet/model.onnx is there and writes model.int8.onnx beside it
+(same input/output names and preprocessing, so the same metadata.json serves both), then measures both
+models side by side and writes models/int8-metrics.json.
+
+1. Graph clean-up (fp32): the exporter's ZeroPad2d before each stride-2 conv (a Pad whose pads are computed
+   by a constant Constant/ConstantOfShape/Concat/Reshape/Slice/Transpose/Cast chain) is folded into the
+   conv's own asymmetric `pads` (zero padding either way, and 0.0 is exactly representable in the
+   quantized domain, where the conv pads with the zero point).
+2. Calibration: the fp32 graph with every Conv/Clip/Add output exposed as a graph output runs under ONNX
+   Runtime (C#, models/tools/QuantTool, since python has no onnxruntime here) on CALIB_COUNT photos of
+   the train split, decoded and preprocessed by the station's own code (OpenCV, ImagePreprocessor).
+   Per tensor: min/max and tail percentiles from a histogram.
+3. QDQ graph (opset 13): per-channel symmetric int8 weights (DequantizeLinear axis 0, zero point 0) and
+   int32 biases (scale = input scale x weight scale) for every Conv; per-tensor asymmetric uint8
+   activations: QuantizeLinear -> DequantizeLinear on the graph input, on every Conv output and on every
+   Add output. ReLU6 (Clip 0..6) is removed and folded into the range of the Q after its conv (zero point
+   0, top <= 6), so ONNX Runtime fuses DQ -> Conv -> Q into QLinearConv and DQ -> Add -> Q into QLinearAdd.
+   Global average pool and the classifier Gemm stay float (logits in float).
+4. Evaluation (C#): top-1 accuracy of fp32 and int8 on the test split through the station's OnnxClassifier,
+   and latency side by side (median of >= 100 runs after warm-up, 1 and 2 intra-op threads, the
+   classifier's session settings) -> models/int8-metrics.json.
+
+Usage: quantize_int8.py [--calibration minmax|p99.999|p99.99] [--calib-count N] [--runs N] [--skip-eval]
+"""
+import argparse
+import hashlib
+import random
+import subprocess
+import sys
+import time
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+
+from common import MODELS, OUT, SEED, TRASHNET, WORK, read_json, read_split, write_json
+
+FP32 = OUT / "model.onnx"
+INT8 = OUT / "model.int8.onnx"
+QWORK = WORK / "quant"
+METRICS = MODELS / "int8-metrics.json"
+TOOL = MODELS / "tools" / "QuantTool"
+CALIB_COUNT = 300
+
+
+# ---------------------------------------------------------------- 1. fp32 clean-up: fold Pad into Conv
+
+def _const_eval(graph):
+    """Values of every tensor computable from initializers and Constant nodes alone (the pad chains)."""
+    vals = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    for n in graph.node:
+        a = {x.name: helper.get_attribute_value(x) for x in n.attribute}
+        ins = list(n.input)
+        if any(i and i not in vals for i in ins) and n.op_type != "Constant":
+            continue
+        x = [vals[i] if i else None for i in ins]
+        if n.op_type == "Constant":
+            out = numpy_helper.to_array(a["value"])
+        elif n.op_type == "ConstantOfShape":
+            fill = numpy_helper.to_array(a["value"]) if "value" in a else np.zeros(1, np.float32)
+            out = np.full(tuple(int(d) for d in x[0]), fill.reshape(-1)[0], dtype=fill.dtype)
+        elif n.op_type == "Concat":
+            out = np.concatenate(x, axis=a["axis"])
+        elif n.op_type == "Reshape":
+            shape = [int(d) for d in x[1]]
+            shape = [x[0].shape[i] if d == 0 else d for i, d in enumerate(shape)]
+            out = x[0].reshape(shape)
+        elif n.op_type == "Slice":
+            starts, ends = x[1], x[2]
+            axes = x[3] if len(x) > 3 and x[3] is not None else np.arange(len(starts))
+            steps = x[4] if len(x) > 4 and x[4] is not None else np.ones(len(starts), np.int64)
+            sl = [slice(None)] * x[0].ndim
+            for s, e, ax, st in zip(starts, ends, axes, steps):
+                big = np.iinfo(np.int64).max // 2
+                s, e = int(np.clip(s, -big, big)), int(np.clip(e, -big, big))
+                sl[int(ax)] = slice(s, e, int(st))
+            out = x[0][tuple(sl)]
+        elif n.op_type == "Transpose":
+            out = np.transpose(x[0], a.get("perm"))
+        elif n.op_type == "Cast":
+            out = x[0].astype(onnx.mapping.TENSOR_TYPE_TO_NP_TYPE[a["to"]])
+        else:
+            continue
+        vals[n.output[0]] = out
+    return vals
+
+
+def _dead_code(graph, keep):
+    """Remove nodes none of whose outputs are (transitively) needed for `keep`."""
+    needed, nodes = set(keep), []
+    for n in reversed(graph.node):
+        if any(o in needed for o in n.output):
+            nodes.append(n)
+            needed.update(i for i in n.input if i)
+    del graph.node[:]
+    graph.node.extend(reversed(nodes))
+    used = {i for n in graph.node for i in n.input}
+    inits = [i for i in graph.initializer if i.name in used]
+    del graph.initializer[:]
+    graph.initializer.extend(inits)
+
+
+def fold_pads(model):
+    """Pad(constant, value 0, spatial only) -> Conv(pads 0)  ==>  Conv with asymmetric pads."""
+    g = model.graph
+    vals = _const_eval(g)
+    consumers = {}
+    for n in g.node:
+        for i in n.input:
+            consumers.setdefault(i, []).append(n)
+    folded = 0
+    for pad in [n for n in g.node if n.op_type == "Pad"]:
+        mode = next((helper.get_attribute_value(a) for a in pad.attribute if a.name == "mode"), b"constant")
+        pads = vals.get(pad.input[1])
+        value = vals.get(pad.input[2]) if len(pad.input) > 2 and pad.input[2] else np.zeros(1)
+        users = consumers.get(pad.output[0], [])
+        if (mode != b"constant" or pads is None or value is None or float(np.asarray(value).reshape(-1)[0]) != 0
+                or len(users) != 1 or users[0].op_type != "Conv"):
+            raise SystemExit(f"quantize_int8: unexpected Pad {pad.name} (mode {mode}, pads {pads}); not foldable")
+        pads = [int(p) for p in pads]  # [x1_begin, x2_begin, x3_begin, x4_begin, x1_end, ...] for NCHW
+        if pads[0] or pads[1] or pads[4] or pads[5] or min(pads) < 0:
+            raise SystemExit(f"quantize_int8: Pad {pad.name} pads batch/channel axes: {pads}")
+        conv = users[0]
+        attr = next(a for a in conv.attribute if a.name == "pads")
+        old = list(attr.ints)  # [h_begin, w_begin, h_end, w_end]
+        new = [old[0] + pads[2], old[1] + pads[3], old[2] + pads[6], old[3] + pads[7]]
+        del attr.ints[:]
+        attr.ints.extend(new)
+        conv.input[0] = pad.input[0]
+        folded += 1
+    _dead_code(g, [o.name for o in g.output])
+    return folded
+
+
+# ---------------------------------------------------------------- 2. calibration
+
+def activation_tensors(graph):
+    """Outputs worth a range: graph input, Conv, Clip and Add outputs."""
+    return [graph.input[0].name] + [n.output[0] for n in graph.node if n.op_type in ("Conv", "Clip", "Add")]
+
+
+def photo_list(path, rels):
+    path.write_text(f"#root {TRASHNET}\n" + "\n".join(rels) + "\n")
+    return path
+
+
+def calibration_photos(count):
+    """A seeded sample of the train split, stratified by class in proportion."""
+    train = sorted(p for p, _ in read_split("train"))
+    rng = random.Random(SEED)
+    by_class = {}
+    for p in train:
+        by_class.setdefault(p.split("/")[0], []).append(p)
+    picked = []
+    for c, ps in sorted(by_class.items()):
+        picked += rng.sample(ps, max(1, round(count * len(ps) / len(train))))
+    return sorted(picked)
+
+
+def quanttool(*args):
+    cmd = ["dotnet", "run", "--project", str(TOOL), "-c", "Release", "--", *map(str, args)]
+    print("$ " + " ".join(cmd), flush=True)
+    subprocess.run(cmd, check=True)
+
+
+def calibrate(clean, count):
+    QWORK.mkdir(parents=True, exist_ok=True)
+    aug = onnx.ModelProto()
+    aug.CopyFrom(clean)
+    existing = {o.name for o in aug.graph.output}
+    for name in activation_tensors(aug.graph):
+        if name not in existing:
+            aug.graph.output.append(helper.make_tensor_value_info(name, TensorProto.FLOAT, None))
+    onnx.save(aug, str(QWORK / "augmented.onnx"))
+    photos = calibration_photos(count)
+    lst = photo_list(QWORK / "calibration.txt", photos)
+    quanttool("calibrate", QWORK / "augmented.onnx", FP32, lst, QWORK / "ranges.json")
+    return read_json(QWORK / "ranges.json"), photos
+
+
+# ---------------------------------------------------------------- 3. QDQ graph
+
+def uint8_params(lo, hi):
+    lo, hi = min(float(lo), 0.0), max(float(hi), 0.0)
+    scale = (hi - lo) / 255.0 if hi > lo else 1.0
+    zp = int(np.clip(round(-lo / scale), 0, 255))
+    return np.float32(scale), np.uint8(zp)
+
+
+def quantize_weights(w):
+    """Per output channel, symmetric int8 in [-127, 127], zero point 0."""
+    flat = w.reshape(w.shape[0], -1)
+    scale = np.maximum(np.abs(flat).max(axis=1), 1e-12) / 127.0
+    q = np.clip(np.round(flat / scale[:, None]), -127, 127).astype(np.int8).reshape(w.shape)
+    return q, scale.astype(np.float32)
+
+
+def build_qdq(clean, ranges, method):
+    g = clean.graph
+    inits = {i.name: numpy_helper.to_array(i) for i in g.initializer}
+    consts = _const_eval(g)
+    constant_nodes = [n for n in g.node if n.op_type == "Constant"]
+    consumers = {}
+    for n in g.node:
+        for i in n.input:
+            consumers.setdefault(i, []).append(n)
+
+    def rng(name):
+        r = ranges[name]
+        if method == "minmax":
+            return r["min"], r["max"]
+        p = method[1:]  # "99.999" -> tails 0.001 / 99.999
+        return r[f"p{100 - float(p):.3g}"], r[f"p{p}"]
+
+    # Clip(0, 6) after a Conv: drop it, the conv's output gets the Clip output's range (floor 0, top <= 6).
+    alias, act_range = {}, {}
+    nodes = []
+    for n in g.node:
+        if n.op_type == "Clip":
+            lo, hi = (float(consts[i]) if i in consts else None for i in n.input[1:3])
+            src = n.input[0]
+            prod = next((m for m in g.node if src in m.output), None)
+            if lo == 0 and hi is not None and prod is not None and prod.op_type == "Conv" and len(consumers[src]) == 1:
+                top = min(hi, rng(n.output[0])[1])
+                alias[n.output[0]] = src
+                act_range[src] = (0.0, top)
+                continue
+            raise SystemExit(f"quantize_int8: Clip {n.name} is not a ReLU6 after a Conv")
+        if n.op_type != "Constant":
+            nodes.append(n)
+    for n in nodes:
+        n.input[:] = [alias.get(i, i) for i in n.input]
+    for o in g.output:
+        if o.name in alias:
+            raise SystemExit("quantize_int8: a Clip output is a graph output")
+
+    quantized = [g.input[0].name] + [n.output[0] for n in nodes if n.op_type in ("Conv", "Add")]
+    for t in quantized:
+        if t not in act_range:
+            act_range[t] = rng(t)
+        if t == g.input[0].name:  # the station's input is (v - 127.5) / 127.5 for v in 0..255: exactly [-1, 1]
+            act_range[t] = (-1.0, 1.0)
+
+    new_inits, new_nodes, qparams = [], [], {}
+    for t in quantized:
+        s, z = uint8_params(*act_range[t])
+        qparams[t] = (s, z)
+        new_inits += [numpy_helper.from_array(np.array(s, np.float32), t + "_scale"),
+                      numpy_helper.from_array(np.array(z, np.uint8), t + "_zero_point")]
+
+    q_nodes_after = {}
+    for t in quantized:
+        q_nodes_after[t] = helper.make_node("QuantizeLinear", [t, t + "_scale", t + "_zero_point"], [t + "_q"],
+                                            name=t + "_QuantizeLinear")
+    dq_count = {}
+
+    def dq_for(t):
+        """A dedicated DequantizeLinear per consumer (what ORT's QDQ node units expect)."""
+        k = dq_count[t] = dq_count.get(t, 0) + 1
+        out = f"{t}_dq{k}"
+        new_nodes.append(helper.make_node("DequantizeLinear", [t + "_q", t + "_scale", t + "_zero_point"], [out],
+                                          name=f"{t}_DequantizeLinear{k}"))
+        return out
+
+    if g.input[0].name in q_nodes_after:
+        new_nodes.append(q_nodes_after[g.input[0].name])
+    convs = 0
+    for n in nodes:
+        if n.op_type == "Conv":
+            x, wname, bname = n.input[0], n.input[1], n.input[2] if len(n.input) > 2 else None
+            w = inits[wname]
+            qw, ws = quantize_weights(w)
+            xs = qparams[x][0]
+            bias = inits[bname] if bname else np.zeros(w.shape[0], np.float32)
+            bs = (xs * ws).astype(np.float32)
+            qb = np.clip(np.round(bias / bs), -2 ** 31, 2 ** 31 - 1).astype(np.int32)
+            new_inits += [numpy_helper.from_array(qw, wname + "_quantized"),
+                          numpy_helper.from_array(ws, wname + "_scale"),
+                          numpy_helper.from_array(np.zeros(w.shape[0], np.int8), wname + "_zero_point"),
+                          numpy_helper.from_array(qb, f"{n.output[0]}_bias_quantized"),
+                          numpy_helper.from_array(bs, f"{n.output[0]}_bias_scale"),
+                          numpy_helper.from_array(np.zeros(w.shape[0], np.int32), f"{n.output[0]}_bias_zero_point")]
+            new_nodes.append(helper.make_node("DequantizeLinear", [wname + "_quantized", wname + "_scale",
+                                                                   wname + "_zero_point"], [wname + "_dq"],
+                                              name=wname + "_DequantizeLinear", axis=0))
+            new_nodes.append(helper.make_node("DequantizeLinear", [f"{n.output[0]}_bias_quantized",
+                                                                   f"{n.output[0]}_bias_scale",
+                                                                   f"{n.output[0]}_bias_zero_point"],
+                                              [f"{n.output[0]}_bias_dq"], name=f"{n.output[0]}_bias_DequantizeLinear",
+                                              axis=0))
+            conv = helper.make_node("Conv", [dq_for(x), wname + "_dq", f"{n.output[0]}_bias_dq"], list(n.output),
+                                    name=n.name or n.output[0])
+            conv.attribute.extend(n.attribute)
+            new_nodes += [conv, q_nodes_after[n.output[0]]]
+            convs += 1
+        elif n.op_type == "Add":
+            add = helper.make_node("Add", [dq_for(i) for i in n.input], list(n.output), name=n.name or n.output[0])
+            new_nodes += [add, q_nodes_after[n.output[0]]]
+        else:  # ReduceMean, Gemm: float, reading dequantized inputs where the producer was quantized
+            m = onnx.NodeProto()
+            m.CopyFrom(n)
+            m.input[:] = [dq_for(i) if i in qparams else i for i in n.input]
+            new_nodes.append(m)
+
+    used = {i for n in new_nodes for i in n.input}
+    new_nodes = [c for c in constant_nodes if c.output[0] in used] + new_nodes
+    keep = [i for i in g.initializer if i.name in used]
+    graph = helper.make_graph(new_nodes, g.name + "_int8", list(g.input), list(g.output),
+                              initializer=keep + new_inits)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)],
+                              producer_name="SortStation quantize_int8.py")
+    model.ir_version = clean.ir_version
+    onnx.checker.check_model(model)
+    return model, convs, len(quantized)
+
+
+# ---------------------------------------------------------------- main
+
+def sha256(path):
+    return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--calibration", default="p99.999", choices=["minmax", "p99.999", "p99.99"])
+    ap.add_argument("--calib-count", type=int, default=CALIB_COUNT)
+    ap.add_argument("--runs", type=int, default=200)
+    ap.add_argument("--skip-eval", action="store_true")
+    ap.add_argument("--reuse-ranges", action="store_true", help="reuse .work/quant/ranges.json (same fp32 model)")
+    args = ap.parse_args()
+    t0 = time.time()
+
+    clean = onnx.load(str(FP32))
+    folded = fold_pads(clean)
+    onnx.checker.check_model(clean)
+    print(f"fp32 {FP32} ({sha256(FP32)[:19]}…): folded {folded} Pad nodes into their convs")
+
+    ranges_path = QWORK / "ranges.json"
+    if args.reuse_ranges and ranges_path.exists() and read_json(QWORK / "ranges.meta.json")["fp32"] == sha256(FP32):
+        cal, photos = read_json(ranges_path), (QWORK / "calibration.txt").read_text().split("\n")[1:-1]
+    else:
+        cal, photos = calibrate(clean, args.calib_count)
+        write_json(QWORK / "ranges.meta.json", {"fp32": sha256(FP32)})
+    model, convs, acts = build_qdq(clean, cal["tensors"], args.calibration)
+    onnx.save(model, str(INT8))
+    print(f"wrote {INT8}: {convs} convs with per-channel int8 weights, {acts} uint8 activation tensors, "
+          f"{INT8.stat().st_size / 1e6:.2f} MB (fp32 {FP32.stat().st_size / 1e6:.2f} MB)")
+    if args.skip_eval:
+        return
+
+    test = photo_list(QWORK / "test.txt", [p for p, _ in read_split("test")])
+    quanttool("evaluate", FP32, INT8, test, QWORK / "evaluation.json", args.runs)
+    ev = read_json(QWORK / "evaluation.json")
+    meta = read_json(OUT / "metadata.json")
+    metrics = {
+        "model": "mobilenetv2-trashnet", "fp32": "mobilenetv2-trashnet/model.onnx",
+        "int8": "mobilenetv2-trashnet/model.int8.onnx",
+        "fp32Sha256": sha256(FP32), "int8Sha256": sha256(INT8), "fp32TrainedAt": meta.get("trainedAt"),
+        "method": {
+            "format": "QDQ (QuantizeLinear/DequantizeLinear), ONNX opset 13, static post-training quantization",
+            "weights": "int8 symmetric per output channel (DequantizeLinear axis 0, zero point 0), "
+                       "int32 bias with scale = input scale x weight scale",
+            "activations": "uint8 asymmetric per tensor on the graph input and every Conv and Add output; "
+                           "ReLU6 (Clip 0..6) folded into the following Q (zero point 0)",
+            "float": "global average pool (ReduceMean) and classifier Gemm; logits are float",
+            "calibration": args.calibration, "calibrationPhotos": len(photos),
+            "calibrationSource": "train split, seeded stratified sample, station preprocessing (OpenCV decode, "
+                                 "ImagePreprocessor)",
+            "padsFolded": folded, "quantizedConvs": convs, "quantizedActivations": acts,
+        },
+        **ev,
+        "goal": {"speedupAtLeast": 2.0, "accuracyDropAtMostPoints": 1.0},
+        "goalMet": {f"threads{t}": bool(ev["latency"][f"threads{t}"]["speedup"] >= 2.0
+                                        and ev["accuracyDropPoints"] <= 1.0) for t in (1, 2)},
+        "seconds": round(time.time() - t0),
+    }
+    write_json(METRICS, metrics)
+    print(f"wrote {METRICS}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
