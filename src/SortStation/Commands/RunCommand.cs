@@ -1,5 +1,7 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SortStation.Core.Pipeline;
 using SortStation.Hosting;
 
 namespace SortStation.Commands;
@@ -29,6 +31,15 @@ internal static class RunCommand
             using (host)
             {
                 await host.WaitForShutdownAsync(ct);
+
+                // The host stops when the sorting loop dies; a non-zero exit lets systemd's
+                // Restart=on-failure bring the station back.
+                var loop = host.Services.GetRequiredService<SortingRun>().Completed;
+                if (loop.IsFaulted)
+                {
+                    await Console.Error.WriteLineAsync($"Sorting loop failed: {loop.Exception!.InnerException!.Message}");
+                    return ExitCodes.Failed;
+                }
             }
 
             return ExitCodes.Ok;
