@@ -29,7 +29,7 @@ public static class RaspberryServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<HardwareLayout>, HardwareLayoutValidator>();
 
         // Tests register a GpioController over a fake driver first; on a Pi the board's driver is chosen.
-        services.TryAddSingleton(_ => new GpioController());
+        services.TryAddSingleton(_ => OpenGpio());
         services.AddSingleton<IFrameSource>(sp =>
         {
             var o = Get<CameraOptions>(sp);
@@ -52,6 +52,20 @@ public static class RaspberryServiceCollectionExtensions
             Get<ScaleOptions>(sp),
             Log<HardwareStartup>(sp)));
         return services;
+    }
+
+    private static GpioController OpenGpio()
+    {
+        try
+        {
+            return new GpioController();
+        }
+#pragma warning disable CA1031 // Whatever the driver throws, the technician needs the same advice.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            throw new InvalidOperationException($"Station:Hardware = Raspberry, but no GPIO chip could be opened ({ex.Message}). Run on a Raspberry Pi with the service user in the gpio group (and libgpiod installed on a Pi 5), or set Station:Hardware to Simulated.", ex);
+        }
     }
 
     private static IItemTrigger CreateTrigger(IServiceProvider sp, TriggerOptions o) => o.Kind switch

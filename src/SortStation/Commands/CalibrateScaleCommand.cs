@@ -35,7 +35,11 @@ internal static class CalibrateScaleCommand
             return exitCode;
         }
 
-        var scale = host.Get<ICalibratableScale>();
+        if (!host.TryGet<ICalibratableScale>(error, out var scale))
+        {
+            return ExitCodes.Failed;
+        }
+
         var simulated = scale as SimulatedScale;
         var n = samples ?? host.Get<IOptions<ScaleOptions>>().Value.TareSamples;
         var prompt = new Prompt(yes, Console.In, output);

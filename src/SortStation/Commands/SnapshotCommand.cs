@@ -33,7 +33,11 @@ internal static class SnapshotCommand
             conveyor.Advance(1);
         }
 
-        var camera = host.Get<ICamera>();
+        if (!host.TryGet<ICamera>(error, out var camera))
+        {
+            return ExitCodes.Failed;
+        }
+
         output.WriteLine("Waiting for a frame from the camera...");
         Frame frame;
         try

@@ -24,7 +24,11 @@ internal static class TareCommand
                 return exitCode;
             }
 
-            var scale = host.Get<ICalibratableScale>();
+            if (!host.TryGet<ICalibratableScale>(parse.InvocationConfiguration.Error, out var scale))
+            {
+                return ExitCodes.Failed;
+            }
+
             var n = parse.GetValue(samples) ?? host.Get<IOptions<ScaleOptions>>().Value.TareSamples;
             var prompt = new Prompt(parse.GetValue(yes), Console.In, output);
             if (!prompt.Step("Remove everything from the scale and keep the belt still."))

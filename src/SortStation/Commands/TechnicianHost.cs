@@ -20,6 +20,26 @@ internal sealed class TechnicianHost : IDisposable
     public T Get<T>()
         where T : notnull => _host.Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Resolves a device; when its driver cannot open the hardware (no GPIO chip, no permission, no camera)
+    /// prints why and returns false instead of a stack trace.
+    /// </summary>
+    public bool TryGet<T>(TextWriter error, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? device)
+        where T : class
+    {
+        try
+        {
+            device = Get<T>();
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or UnauthorizedAccessException or Core.Devices.DeviceFaultException)
+        {
+            error.WriteLine($"Hardware not available: {ex.Message}");
+            device = null;
+            return false;
+        }
+    }
+
     /// <summary>Builds the host, or reports why not and returns the exit code in <paramref name="exitCode"/>.</summary>
     public static TechnicianHost? TryOpen(FileInfo? configFile, TextWriter error, out int exitCode)
     {

@@ -44,7 +44,12 @@ internal static class TestGateCommand
         }
 
         var sorting = host.Get<IOptions<SortingOptions>>().Value;
-        var gates = host.Get<IEnumerable<IGate>>().ToArray();
+        if (!host.TryGet<IEnumerable<IGate>>(error, out var configured) || !host.TryGet<IInterlock>(error, out var interlock))
+        {
+            return ExitCodes.Failed;
+        }
+
+        var gates = configured.ToArray();
         var gate = gates.FirstOrDefault(g => string.Equals(g.Bin, bin, StringComparison.OrdinalIgnoreCase));
         if (gate is null)
         {
@@ -54,7 +59,6 @@ internal static class TestGateCommand
         }
 
         var o = sorting.Bins[bin];
-        var interlock = host.Get<IInterlock>();
         foreach (var g in gates)
         {
             g.EnterSafeState();
