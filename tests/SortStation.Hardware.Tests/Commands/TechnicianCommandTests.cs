@@ -123,5 +123,29 @@ public sealed class TechnicianCommandTests
         Assert.Contains("640x480", cli.Output);
     }
 
+    [Fact]
+    public async Task Snapshot_RaspberryReplayingRecordedVideo_WritesFrameThroughStreamingCamera()
+    {
+        using var cli = new CliRun();
+        var video = Path.Combine(cli.Folder, "run.avi");
+        using (var writer = new OpenCvSharp.VideoWriter(video, OpenCvSharp.FourCC.MJPG, 10, new OpenCvSharp.Size(320, 240)))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                using var mat = new OpenCvSharp.Mat(240, 320, OpenCvSharp.MatType.CV_8UC3, new OpenCvSharp.Scalar(40 * i, 90, 160));
+                writer.Write(mat);
+            }
+        }
+
+        using var raspberry = new CliRun($$"""
+            "Station": { "Hardware": "Raspberry" }, "Camera": { "ReplayFile": "{{video}}" }
+            """);
+        var file = Path.Combine(cli.Folder, "replay.jpg");
+
+        Assert.Equal(0, await raspberry.RunAsync("snapshot", "--out", file));
+        Assert.Contains("320x240", raspberry.Output);
+        Assert.True(File.Exists(file));
+    }
+
     private static JsonElement Scale(string file) => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("Scale");
 }
