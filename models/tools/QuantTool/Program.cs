@@ -33,6 +33,12 @@ if (args.Length >= 5 && args[0] == "evaluate")
     return 0;
 }
 
+if (args.Length >= 4 && args[0] == "compare")
+{
+    Compare(args[1], args[2], ReadList(args[3]), args.Length > 4 && args[4] == "disable");
+    return 0;
+}
+
 Console.Error.WriteLine("usage: QuantTool calibrate <augmented.onnx> <fp32.onnx> <list> <out.json>\n       QuantTool evaluate <fp32.onnx> <int8.onnx> <list> <out.json> [runs]");
 return 2;
 
@@ -59,6 +65,39 @@ static float[] Tensor(ImagePreprocessor pre, string photo)
     return t;
 }
 
+// Diagnostic: top-1 agreement and mean |logit difference| of two models on the listed photos; with
+// "disable", the second model runs without graph optimisations (a QDQ graph then runs as float simulation).
+void Compare(string a, string b, List<string> photos, bool simulate)
+{
+    var metadata = ModelMetadataLoader.Load(new ModelOptions { Path = Path.GetFullPath(a) });
+    using var pre = new ImagePreprocessor(metadata);
+    using var oa = Options(2);
+    using var ob = Options(2);
+    if (simulate)
+    {
+        ob.GraphOptimizationLevel = GraphOptimizationLevel.ORT_DISABLE_ALL;
+    }
+
+    using var sa = new InferenceSession(a, oa);
+    using var sb = new InferenceSession(b, ob);
+    using var run = new RunOptions();
+    int agree = 0;
+    double diff = 0;
+    foreach (var p in photos)
+    {
+        var t = Tensor(pre, p);
+        using var input = OrtValue.CreateTensorValueFromMemory(t, [1, 3, metadata.InputHeight, metadata.InputWidth]);
+        using var ra = sa.Run(run, ["input"], [input], ["logits"]);
+        using var rb = sb.Run(run, ["input"], [input], ["logits"]);
+        var la = ra[0].GetTensorDataAsSpan<float>().ToArray();
+        var lb = rb[0].GetTensorDataAsSpan<float>().ToArray();
+        agree += Array.IndexOf(la, la.Max()) == Array.IndexOf(lb, lb.Max()) ? 1 : 0;
+        diff += la.Zip(lb).Average(x => Math.Abs(x.First - x.Second));
+    }
+
+    Console.WriteLine($"compare{(simulate ? " (second model unoptimised)" : "")}: top-1 agreement {agree}/{photos.Count}, mean |logit diff| {diff / photos.Count:F4}");
+}
+
 void Calibrate(string augmented, string fp32, List<string> photos, string outPath)
 {
     var metadata = ModelMetadataLoader.Load(new ModelOptions { Path = Path.GetFullPath(fp32) });
@@ -73,6 +112,8 @@ void Calibrate(string augmented, string fp32, List<string> photos, string outPat
     var max = Enumerable.Repeat(double.MinValue, names.Length).ToArray();
     var hist = names.Select(_ => new long[Bins]).ToArray();
     var counts = new long[names.Length];
+    var channelSums = new double[names.Length][];
+    var channelMax = new double[names.Length][];
     var sw = Stopwatch.StartNew();
     for (var pass = 0; pass < 2; pass++)
     {
@@ -86,6 +127,27 @@ void Calibrate(string augmented, string fp32, List<string> photos, string outPat
                 var v = outputs[k].GetTensorDataAsSpan<float>();
                 if (pass == 0)
                 {
+                    var dims = outputs[k].GetTensorTypeAndShape().Shape;
+                    if (dims.Length == 4)
+                    {
+                        // Per-channel sum (NCHW, batch 1), for the bias correction of the next conv.
+                        int c = (int)dims[1], plane = (int)(dims[2] * dims[3]);
+                        channelSums[k] ??= new double[c];
+                        channelMax[k] ??= Enumerable.Repeat(double.MinValue, c).ToArray();
+                        for (var ch = 0; ch < c; ch++)
+                        {
+                            double acc = 0, top = channelMax[k][ch];
+                            foreach (var x in v.Slice(ch * plane, plane))
+                            {
+                                acc += x;
+                                top = Math.Max(top, x);
+                            }
+
+                            channelSums[k][ch] += acc / plane;
+                            channelMax[k][ch] = top;
+                        }
+                    }
+
                     double lo = min[k], hi = max[k];
                     foreach (var x in v)
                     {
@@ -133,8 +195,16 @@ void Calibrate(string augmented, string fp32, List<string> photos, string outPat
     }
 
     var result = new Dictionary<string, object>();
+    var means = new Dictionary<string, double[]>();
+    var maxima = new Dictionary<string, double[]>();
     for (var k = 0; k < names.Length; k++)
     {
+        if (channelSums[k] is { } sums)
+        {
+            means[names[k]] = sums.Select(x => x / tensors.Count).ToArray();
+            maxima[names[k]] = channelMax[k];
+        }
+
         result[names[k]] = new Dictionary<string, double>
         {
             ["min"] = min[k], ["max"] = max[k],
@@ -143,7 +213,7 @@ void Calibrate(string augmented, string fp32, List<string> photos, string outPat
         };
     }
 
-    File.WriteAllText(outPath, JsonSerializer.Serialize(new { photos = tensors.Count, tensors = result }, json));
+    File.WriteAllText(outPath, JsonSerializer.Serialize(new { photos = tensors.Count, tensors = result, channelMeans = means, channelMax = maxima }, json));
     Console.WriteLine($"wrote {outPath}");
 }
 
@@ -178,7 +248,7 @@ void Evaluate(string fp32, string int8, List<string> photos, string outPath, int
 
     var loadBefore = File.ReadAllText("/proc/loadavg").Trim();
     var latency = new Dictionary<string, object>();
-    foreach (var threads in new[] { 1, 2 })
+    foreach (var threads in runs > 0 ? new[] { 1, 2 } : [])
     {
         var sessions = models.Select(m => new InferenceSession(m.Item2, Options(threads))).ToArray();
         var times = models.Select(_ => new List<double>()).ToArray();
