@@ -214,7 +214,7 @@ def bias_shift(w, qw, ws, in_mean, group):
     return (dw * in_mean[idx]).sum(axis=1)
 
 
-def build_qdq(clean, ranges, method, float_weights=False, float_acts=(), means=None):
+def build_qdq(clean, ranges, method, float_weights=False, float_acts=(), means=None, float_first_conv=True):
     """float_weights / float_acts (tensor names, or "all"): leave those unquantized (diagnostics)."""
     work = onnx.ModelProto()
     work.CopyFrom(clean)
@@ -258,6 +258,13 @@ def build_qdq(clean, ranges, method, float_weights=False, float_acts=(), means=N
             raise SystemExit("quantize_int8: a Clip output is a graph output")
 
     quantized = [g.input[0].name] + [n.output[0] for n in nodes if n.op_type in ("Conv", "Add")]
+    first = next(n for n in nodes if n.op_type == "Conv")
+    float_convs = set()
+    if float_first_conv and first.input[0] == g.input[0].name:
+        # The 3-channel stem conv is slow as QLinearConv (im2col with K = 27; ~1/6 of the int8 run time) and
+        # fast in ONNX Runtime's fp32 NCHWc kernels: it stays float, its ReLU6 output is quantized.
+        float_convs.add(first.output[0])
+        quantized.remove(g.input[0].name)
     if float_acts:
         quantized = [t for t in quantized if float_acts != "all" and t not in float_acts]
     for t in quantized:
@@ -304,7 +311,7 @@ def build_qdq(clean, ranges, method, float_weights=False, float_acts=(), means=N
     relu6 = {t for t, (lo, _) in act_range.items() if t in alias.values()}
     new_inits += [numpy_helper.from_array(np.array(0, np.float32), "relu6_min"),
                   numpy_helper.from_array(np.array(6, np.float32), "relu6_max")]
-    if g.input[0].name in q_nodes_after:
+    if g.input[0].name in qparams:
         new_nodes.append(q_nodes_after[g.input[0].name])
     convs = 0
     for n in nodes:
@@ -313,7 +320,7 @@ def build_qdq(clean, ranges, method, float_weights=False, float_acts=(), means=N
             w = inits[wname]
             bias = inits[bname] if bname else np.zeros(w.shape[0], np.float32)
             out = n.output[0]
-            if float_weights:
+            if float_weights or out in float_convs:
                 wsrc, bsrc = wname, bname
             else:
                 qw, ws = quantize_weights(w)
@@ -458,6 +465,7 @@ def main():
     ap.add_argument("--runs", type=int, default=200)
     ap.add_argument("--skip-eval", action="store_true")
     ap.add_argument("--no-bias-correction", action="store_true")
+    ap.add_argument("--int8-stem", action="store_true", help="quantize the first (3-channel) conv too")
     ap.add_argument("--reuse-ranges", action="store_true", help="reuse .work/quant/ranges.json (same fp32 model)")
     args = ap.parse_args()
     t0 = time.time()
@@ -474,7 +482,8 @@ def main():
         cal, photos = calibrate(clean, args.calib_count)
         write_json(QWORK / "ranges.meta.json", {"fp32": sha256(FP32)})
     model, convs, acts = build_qdq(clean, cal["tensors"], args.calibration,
-                                   means=None if args.no_bias_correction else cal["channelMeans"])
+                                   means=None if args.no_bias_correction else cal["channelMeans"],
+                                   float_first_conv=not args.int8_stem)
     onnx.save(model, str(INT8))
     print(f"wrote {INT8}: {convs} convs with per-channel int8 weights, {acts} uint8 activation tensors, "
           f"{INT8.stat().st_size / 1e6:.2f} MB (fp32 {FP32.stat().st_size / 1e6:.2f} MB)")
@@ -495,7 +504,8 @@ def main():
                        "int32 bias with scale = input scale x weight scale",
             "activations": "uint8 asymmetric per tensor on the graph input and every Conv and Add output; "
                            "ReLU6 (Clip 0..6) folded into the following Q (zero point 0)",
-            "float": "global average pool (ReduceMean) and classifier Gemm; logits are float",
+            "float": ("global average pool (ReduceMean) and classifier Gemm; logits are float"
+                      + ("" if args.int8_stem else "; the first (3-channel stem) conv, its ReLU6 output quantized")),
             "calibration": args.calibration, "calibrationPhotos": len(photos),
             "calibrationSource": "train split, seeded stratified sample, station preprocessing (OpenCV decode, "
                                  "ImagePreprocessor)",
