@@ -36,11 +36,29 @@ using (var host = CentralHostBuilder.Build(null, new Dictionary<string, string?>
 {
     await host.StartAsync();
     var pipeline = host.Services.GetRequiredService<IngestPipeline>();
+    // Until the first subscription exists the broker has nobody to keep weighings for.
+    var ingest = host.Services.GetRequiredService<MqttIngestService>();
+    while (!ingest.IsSubscribed)
+    {
+        await Task.Delay(10);
+    }
+
     var started = TimeProvider.System.GetTimestamp();
     await Task.WhenAll(Enumerable.Range(0, Stations).Select(s => PublishAsync(messages.Where((_, i) => i % Stations == s).ToList(), $"bench-station-{s}")));
+    // A stall (no progress for 30 s) is reported instead of hanging the benchmark.
+    var (last, lastChange) = (-1L, TimeProvider.System.GetTimestamp());
     while (pipeline.Stored < count)
     {
         await Task.Delay(10);
+        if (pipeline.Stored != last)
+        {
+            (last, lastChange) = (pipeline.Stored, TimeProvider.System.GetTimestamp());
+        }
+        else if (TimeProvider.System.GetElapsedTime(lastChange) > TimeSpan.FromSeconds(30))
+        {
+            Console.Error.WriteLine($"stalled: {pipeline.Stored} of {count} stored, no progress for 30 s");
+            return 1;
+        }
     }
 
     brokerRate = count / TimeProvider.System.GetElapsedTime(started).TotalSeconds;
@@ -79,6 +97,7 @@ await File.WriteAllTextAsync(output, JsonSerializer.Serialize(new
 }, new JsonSerializerOptions { WriteIndented = true }));
 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 Directory.Delete(temp, recursive: true);
+return 0;
 
 async Task PublishAsync(List<(string Topic, byte[] Payload)> batch, string clientId)
 {
@@ -86,7 +105,11 @@ async Task PublishAsync(List<(string Topic, byte[] Payload)> batch, string clien
     await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", broker.Port).WithClientId(clientId).WithProtocolVersion(MqttProtocolVersion.V500).Build());
     foreach (var window in batch.Chunk(500))
     {
-        await Task.WhenAll(window.Select(m => client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(m.Topic).WithPayload(m.Payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build())));
+        var results = await Task.WhenAll(window.Select(m => client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(m.Topic).WithPayload(m.Payload).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build())));
+        if (results.FirstOrDefault(r => !r.IsSuccess) is { } refused)
+        {
+            throw new InvalidOperationException($"broker refused a publish: {refused.ReasonCode} {refused.ReasonString}");
+        }
     }
 
     await client.DisconnectAsync();

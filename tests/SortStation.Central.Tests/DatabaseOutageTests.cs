@@ -21,7 +21,7 @@ public sealed class DatabaseOutageTests : IDisposable
         var pipeline = new IngestPipeline(store, new WeighingValidator(TimeProvider.System), new MalformedLog(TimeProvider.System, NullLogger<MalformedLog>.Instance));
         using var service = new MqttIngestService(MsOptions.Create(mqtt), MsOptions.Create(new CentralOptions { InstanceId = "central-outage" }), pipeline, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await service.StartAsync(default);
-        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(service.IsConnected), TimeSpan.FromSeconds(10)));
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(service.IsSubscribed), TimeSpan.FromSeconds(10)));
 
         var records = Enumerable.Range(0, 500).Select(i => TestRecords.Create(i)).ToList();
         await using (var publisher = await StationClient.ConnectAsync(_broker.Uri))

@@ -12,40 +12,55 @@ internal sealed partial class IngestBatchLoop(ChannelReader<PendingMessage> queu
 {
     public async Task RunAsync(Func<long> currentConnection, Func<bool> isConnected, CancellationToken ct)
     {
-        var batch = new List<PendingMessage>(mqtt.ReceiveMaximum);
-        var retry = new Backoff(TimeSpan.FromSeconds(mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(mqtt.ReconnectMaxSeconds), new Random());
-        try
+        // The loop must never die silently: ingest would stop while the service looks healthy.
+        while (!ct.IsCancellationRequested)
         {
-            while (await queue.WaitToReadAsync(ct))
+            try
             {
-                batch.Clear();
-                while (batch.Count < mqtt.ReceiveMaximum && queue.TryRead(out var item))
-                {
-                    batch.Add(item);
-                }
-
-                var prepared = pipeline.Prepare([.. batch.Select(p => p.Message)]);
-                while (true)
-                {
-                    try
-                    {
-                        await pipeline.CommitAsync(prepared, ct);
-                        retry.Reset();
-                        break;
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        LogStoreFailed(batch.Count, ex.Message);
-                        await Task.Delay(retry.Next(), time, ct);
-                    }
-                }
-
-                await AcknowledgeAsync(batch, currentConnection(), isConnected, ct);
+                await DrainAsync(currentConnection, isConnected, ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                LogLoopFailed(ex);
+                await Task.Delay(TimeSpan.FromSeconds(1), time, ct).ContinueWith(static _ => { }, TaskScheduler.Default);
+            }
+            catch (OperationCanceledException)
+            {
+                // Whatever is queued or uncommitted was not acknowledged: the broker delivers it again.
+                return;
             }
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+    }
+
+    private async Task DrainAsync(Func<long> currentConnection, Func<bool> isConnected, CancellationToken ct)
+    {
+        var batch = new List<PendingMessage>(mqtt.ReceiveMaximum);
+        var retry = new Backoff(TimeSpan.FromSeconds(mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(mqtt.ReconnectMaxSeconds), new Random());
+        while (await queue.WaitToReadAsync(ct))
         {
-            // Whatever is queued or uncommitted was not acknowledged: the broker delivers it again.
+            batch.Clear();
+            while (batch.Count < mqtt.ReceiveMaximum && queue.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            var prepared = pipeline.Prepare([.. batch.Select(p => p.Message)]);
+            while (true)
+            {
+                try
+                {
+                    await pipeline.CommitAsync(prepared, ct);
+                    retry.Reset();
+                    break;
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    LogStoreFailed(batch.Count, ex.Message);
+                    await Task.Delay(retry.Next(), time, ct);
+                }
+            }
+
+            await AcknowledgeAsync(batch, currentConnection(), isConnected, ct);
         }
     }
 
@@ -63,7 +78,7 @@ internal sealed partial class IngestBatchLoop(ChannelReader<PendingMessage> queu
             {
                 await pending.Receipt.AcknowledgeAsync(ct);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
                 LogAckFailed(ex.Message);
             }
@@ -72,6 +87,9 @@ internal sealed partial class IngestBatchLoop(ChannelReader<PendingMessage> queu
 
     [LoggerMessage(LogLevel.Error, "Storing a batch of {Count} weighings failed ({Error}); retrying, nothing is acknowledged meanwhile")]
     private partial void LogStoreFailed(int count, string error);
+
+    [LoggerMessage(LogLevel.Error, "Ingest loop failed; restarting it (unacknowledged weighings are delivered again)")]
+    private partial void LogLoopFailed(Exception ex);
 
     [LoggerMessage(LogLevel.Debug, "Acknowledging a weighing failed ({Error}); the broker will deliver it again")]
     private partial void LogAckFailed(string error);

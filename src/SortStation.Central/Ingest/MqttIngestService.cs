@@ -11,8 +11,8 @@ namespace SortStation.Central.Ingest;
 /// <summary>
 /// Receives weighings through the shared subscription <c>$share/{group}/{prefix}/+/weighing</c> (QoS 1,
 /// persistent session) and acknowledges each message only after its batch is committed, so a crash
-/// before the commit means re-delivery, never loss. The receive handler only queues (a full queue
-/// holds the broker back); one loop validates, stores and acknowledges in batches.
+/// before the commit means re-delivery, never loss. The receive handler only queues (the receive
+/// maximum holds the broker back); one loop validates, stores and acknowledges in batches.
 /// </summary>
 public sealed partial class MqttIngestService : BackgroundService, IClusterPublisher
 {
@@ -25,9 +25,9 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
     private readonly Channel<PendingMessage> _queue;
     private readonly Backoff _backoff;
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private CancellationToken _stopping;
     private long _connection;
     private bool _outageLogged;
+    private bool _subscribed;
 
     public MqttIngestService(IOptions<CentralMqttOptions> mqtt, IOptions<CentralOptions> central, IngestPipeline pipeline, TimeProvider time, ILogger<MqttIngestService> log)
     {
@@ -39,7 +39,10 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
         _time = time;
         _log = log;
         _backoff = new Backoff(TimeSpan.FromSeconds(_mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(_mqtt.ReconnectMaxSeconds), new Random());
-        _queue = Channel.CreateBounded<PendingMessage>(new BoundedChannelOptions(_mqtt.ReceiveMaximum) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        // Unbounded on purpose: the broker never has more than Mqtt:ReceiveMaximum unacknowledged
+        // messages out (MQTT v5 flow control), and a receive handler that waits for queue space could
+        // deadlock with a PUBACK that needs the client's receive loop.
+        _queue = Channel.CreateUnbounded<PendingMessage>(new UnboundedChannelOptions { SingleReader = true });
         _client.ApplicationMessageReceivedAsync += OnMessageAsync;
         _client.DisconnectedAsync += _ =>
         {
@@ -49,6 +52,9 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
     }
 
     public bool IsConnected => _client.IsConnected;
+
+    /// <summary>Connected and the shared subscription granted: weighings published from now on reach central.</summary>
+    public bool IsSubscribed => _client.IsConnected && Volatile.Read(ref _subscribed);
 
     public async Task<bool> PublishRetainedAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
@@ -81,7 +87,6 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _stopping = stoppingToken;
         var batches = new IngestBatchLoop(_queue.Reader, _pipeline, _mqtt, _time, _log);
         return Task.WhenAll(ConnectLoopAsync(stoppingToken), batches.RunAsync(() => Interlocked.Read(ref _connection), () => _client.IsConnected, stoppingToken));
     }
@@ -102,7 +107,9 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
                     throw new InvalidOperationException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
                 }
 
+                Volatile.Write(ref _subscribed, false);
                 await SubscribeAsync(ct);
+                Volatile.Write(ref _subscribed, true);
                 _backoff.Reset();
                 _outageLogged = false;
                 LogConnected(_mqtt.Broker, _connect.ClientId, result.IsSessionPresent, _connect.SharedFilter);
@@ -146,18 +153,13 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
         }
     }
 
-    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
         e.AutoAcknowledge = false;
         var message = new IncomingMessage(e.ApplicationMessage.Topic, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
-        try
-        {
-            await _queue.Writer.WriteAsync(new PendingMessage(message, e, Interlocked.Read(ref _connection)), _stopping);
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: not acknowledged, so the broker delivers it again after the restart.
-        }
+        // Never blocks; if stopping, the message stays unacknowledged and the broker delivers it again.
+        _queue.Writer.TryWrite(new PendingMessage(message, e, Interlocked.Read(ref _connection)));
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(LogLevel.Information, "Connected to MQTT broker {Broker} as {ClientId} (session present: {SessionPresent}), subscribed to {Filter}")]

@@ -8,7 +8,6 @@ using SortStation.Central.Reports;
 using SortStation.Central.Storage;
 using SortStation.Clustering;
 using SortStation.Contracts;
-using SortStation.Core.Options;
 
 namespace SortStation.Central.Recluster;
 
@@ -45,8 +44,10 @@ public sealed partial class ReclusterRunner(
             LogNotPublished(topic);
         }
 
-        if (AppPaths.Resolve(options.ReportDirectory) is { } directory)
+        // An output directory to create: relative to the working directory, like the database file.
+        if (!string.IsNullOrWhiteSpace(options.ReportDirectory))
         {
+            var directory = Path.GetFullPath(options.ReportDirectory);
             var settings = new ClusterSettings($"{options.GroupBy} totals, last {options.PeriodDays} days", FleetAnalysis.Features, FleetAnalysis.Options(options), Json: true, directory);
             await new ClusteringReportWriter(time).WriteAsync(result, settings, directory, cancellationToken);
         }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using SortStation.Central.Ingest;
 using SortStation.Central.Hosting;
 
 namespace SortStation.Central.Tests.Support;
@@ -23,6 +25,15 @@ public static class CentralHosts
     {
         var host = CentralHostBuilder.Build(null, settings, time);
         await host.StartAsync();
+        // The first subscription must exist before the stations publish (the broker keeps nothing before it).
+        var ingest = host.Services.GetRequiredService<MqttIngestService>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!ingest.IsSubscribed && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(ingest.IsSubscribed, "central did not subscribe within 15 s");
         return host;
     }
 }
