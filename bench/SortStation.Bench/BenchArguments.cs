@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace SortStation.Bench;
 
-/// <summary>Command line of the station benchmark. <c>--quick</c> is a smoke run for CI, not a measurement.</summary>
-internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItems, double ThroughputSeconds, int StartupRuns, string Output, string? Image)
+/// <summary>
+/// Command line of the station benchmark. <c>--quick</c> is a smoke run for CI, not a measurement. <c>--model PATH</c>
+/// benchmarks another .onnx (e.g. the int8 variant; its metadata.json is read from beside it) instead of Model:Path's default.
+/// </summary>
+internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItems, double ThroughputSeconds, int StartupRuns, string Output, string? Image, string? Model = null)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -20,6 +23,7 @@ internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItem
                 "--startup-runs" => a with { StartupRuns = Int(args[++i]) },
                 "--out" => a with { Output = args[++i] },
                 "--image" => a with { Image = args[++i] },
+                "--model" => a with { Model = args[++i] },
                 _ => throw new ArgumentException($"unknown argument {args[i]}; see bench/README.md"),
             };
         }

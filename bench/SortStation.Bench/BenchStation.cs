@@ -23,13 +23,19 @@ internal sealed class BenchStation : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BenchStation(Frame frame, int intraOpThreads, string outboxPath)
+    public BenchStation(Frame frame, int intraOpThreads, string outboxPath, string? modelPath = null)
     {
-        var config = StationConfiguration.Build(null, new Dictionary<string, string?>
+        var overrides = new Dictionary<string, string?>
         {
             ["Model:IntraOpThreads"] = intraOpThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Outbox:Path"] = outboxPath,
-        });
+        };
+        if (modelPath is not null)
+        {
+            overrides["Model:Path"] = modelPath; // else appsettings.json's default model
+        }
+
+        var config = StationConfiguration.Build(null, overrides);
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));

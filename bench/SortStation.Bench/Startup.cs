@@ -7,7 +7,7 @@ namespace SortStation.Bench;
 /// <summary>Process start to first item classified: the real binary classifying one frame, start to exit.</summary>
 internal static class Startup
 {
-    public static async Task<object> MeasureAsync(Frame frame, int runs)
+    public static async Task<object> MeasureAsync(Frame frame, int runs, string? modelPath = null)
     {
         var image = Path.Combine(Path.GetTempPath(), $"sortstation-bench-{Environment.ProcessId}.png");
         using (var mat = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, frame.Pixels))
@@ -20,7 +20,7 @@ internal static class Startup
         {
             for (var i = 0; i < runs; i++)
             {
-                times.Add(await RunOnceAsync(image));
+                times.Add(await RunOnceAsync(image, modelPath));
             }
         }
         finally
@@ -32,12 +32,17 @@ internal static class Startup
         return new { runs, medianMs = Math.Round(times.Median), maxMs = Math.Round(times.Percentile(1)), goalMs = 2000 };
     }
 
-    private static async Task<double> RunOnceAsync(string image)
+    private static async Task<double> RunOnceAsync(string image, string? modelPath)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sortstation.dll"));
         start.ArgumentList.Add("classify");
         start.ArgumentList.Add(image);
+        if (modelPath is not null)
+        {
+            start.Environment[Hosting.StationConfiguration.EnvironmentPrefix + "Model__Path"] = modelPath;
+        }
+
         var t0 = Stopwatch.GetTimestamp();
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

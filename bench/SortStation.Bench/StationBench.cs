@@ -21,16 +21,24 @@ internal static class StationBench
         var frame = LoadFrame(a.Image);
         var outbox = Path.Combine(Path.GetTempPath(), $"sortstation-bench-{Environment.ProcessId}.db");
         var results = new Dictionary<string, object> { ["machine"] = MachineInfo.Describe(), ["arguments"] = a };
+        var modelPath = AppPaths.Resolve(a.Model ?? new ModelOptions().Path)!;
+        if (a.Model is not null && !File.Exists(modelPath))
+        {
+            throw new FileNotFoundException($"--model {a.Model}: no such file.", a.Model);
+        }
+
+        Console.WriteLine($"model: {modelPath}");
+        results["model"] = modelPath;
         try
         {
-            await using var station = new BenchStation(frame, intraOpThreads: 2, outbox);
+            await using var station = new BenchStation(frame, intraOpThreads: 2, outbox, a.Model is null ? null : modelPath);
             var tensor = new float[3 * station.Classifier.Metadata.InputWidth * station.Classifier.Metadata.InputHeight];
             using (var pre = new ImagePreprocessor(station.Classifier.Metadata))
             {
                 pre.Run(frame, tensor);
             }
 
-            using var raw = new RawInference(AppPaths.Resolve(new ModelOptions().Path)!, station.Classifier.Metadata, tensor, intraOpThreads: 2);
+            using var raw = new RawInference(modelPath, station.Classifier.Metadata, tensor, intraOpThreads: 2);
             results["overhead"] = await Scenarios.OverheadAsync(station, raw, a);
             results["throughput"] = await Scenarios.ThroughputAsync(station, raw, a);
             results["memory"] = await Scenarios.MemoryAsync(station, a);
@@ -43,7 +51,7 @@ internal static class StationBench
             }
         }
 
-        results["startup"] = await Startup.MeasureAsync(frame, a.StartupRuns);
+        results["startup"] = await Startup.MeasureAsync(frame, a.StartupRuns, a.Model is null ? null : modelPath);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(a.Output))!);
         await File.WriteAllTextAsync(a.Output, JsonSerializer.Serialize(results, Json));
         Console.WriteLine($"results: {Path.GetFullPath(a.Output)}");
