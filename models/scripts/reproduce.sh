@@ -34,4 +34,5 @@ dotnet run --project models/tools/OnnxCheck -c Release -- \
 echo "== 6/6 evaluate on the test split and write the model card"
 $PY $S/evaluate.py
 $PY $S/write_card.py
+$PY $S/quantize_int8.py && $PY $S/write_card.py  # int8 variant (issue 8): model.int8.onnx, int8-metrics.json, card section
 echo "done: models/README.md, models/metrics.json, models/mobilenetv2-trashnet/"

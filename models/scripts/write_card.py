@@ -65,6 +65,14 @@ def verdict(m):
             f"Fine-tuned beats head-only: **{'yes' if beats else 'NO'}**.")
 
 
+def int8_section():
+    """The int8 variant's section (issue 8), rendered by quantize_int8.py from int8-metrics.json, if present."""
+    if not (MODELS / "int8-metrics.json").exists():
+        return ""
+    from quantize_int8 import card_section
+    return card_section(read_json(MODELS / "int8-metrics.json")) + "\n"
+
+
 def main():
     m, meta, log = read_json(MODELS / "metrics.json"), read_json(OUT / "metadata.json"), \
         read_json(WORK / "train_log.json")
@@ -87,6 +95,7 @@ def main():
         "head_epochs": m["epochs"]["headOnly"], "partial_epochs": m["epochs"]["partial"],
         "deep_epochs": m["epochs"].get("fineTuned", "?"),
     }
+    values["int8_section"] = int8_section()
     text = Template((SCRIPTS_DIR / "card_template.md").read_text()).substitute(values)
     (MODELS / "README.md").write_text(text)
     print("wrote models/README.md")
