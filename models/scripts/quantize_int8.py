@@ -26,7 +26,10 @@ models side by side and writes models/int8-metrics.json.
    and latency side by side (median of >= 100 runs after warm-up, 1 and 2 intra-op threads, the
    classifier's session settings) -> models/int8-metrics.json.
 
+Also (re)writes the int8 section of models/README.md (write_card.py renders the same section).
+
 Usage: quantize_int8.py [--calibration minmax|p99.999|p99.99] [--calib-count N] [--runs N] [--skip-eval]
+                        [--reuse-ranges] [--no-bias-correction] [--int8-stem]
 """
 import argparse
 import hashlib
@@ -540,6 +543,28 @@ def main():
     }
     write_json(METRICS, metrics)
     print(f"wrote {METRICS}")
+    update_card(metrics)
+
+
+def update_card(metrics):
+    """Puts the int8 section into models/README.md as write_card.py would (before "## Data, weights"),
+    replacing an earlier one, so the card is current without re-running the fp32 card inputs."""
+    card = MODELS / "README.md"
+    if not card.exists():
+        return
+    text, section = card.read_text(), card_section(metrics) + "\n"
+    start = text.find("## Int8 variant")
+    if start >= 0:
+        end = text.find("\n## ", start + 1)
+        text = text[:start] + section + text[end + 1:]
+    else:
+        anchor = text.find("## Data, weights and licences")
+        if anchor < 0:
+            print("models/README.md: no place for the int8 section; run write_card.py")
+            return
+        text = text[:anchor] + section + text[anchor:]
+    card.write_text(text)
+    print(f"updated the int8 section of {card}")
 
 
 if __name__ == "__main__":
