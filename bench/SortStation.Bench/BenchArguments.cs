@@ -6,7 +6,7 @@ namespace SortStation.Bench;
 /// Command line of the station benchmark. <c>--quick</c> is a smoke run for CI, not a measurement. <c>--model PATH</c>
 /// benchmarks another .onnx (e.g. the int8 variant; its metadata.json is read from beside it) instead of Model:Path's default.
 /// </summary>
-internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItems, double ThroughputSeconds, int StartupRuns, string Output, string? Image, string? Model = null)
+internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItems, double ThroughputSeconds, int StartupRuns, string Output, string? Image, string? Model = null, string? Only = null)
 {
     public static BenchArguments Parse(string[] args)
     {
@@ -24,6 +24,7 @@ internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItem
                 "--out" => a with { Output = args[++i] },
                 "--image" => a with { Image = args[++i] },
                 "--model" => a with { Model = args[++i] },
+                "--only" => a with { Only = args[++i] },
                 _ => throw new ArgumentException($"unknown argument {args[i]}; see bench/README.md"),
             };
         }

@@ -123,7 +123,9 @@ internal static class Scenarios
 
             if (i % Math.Max(1, a.MemoryItems / 10) == 0)
             {
-                checkpoints.Add(new { items = i, rssMb = Math.Round(MachineInfo.RssMegabytes(), 1) });
+                // Managed heap after a full collection separates a managed leak from native growth (ORT arena, SQLite cache).
+                var managedMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+                checkpoints.Add(new { items = i, rssMb = Math.Round(MachineInfo.RssMegabytes(), 1), managedMb = Math.Round(managedMb, 1) });
             }
         }
 

@@ -39,9 +39,21 @@ internal static class StationBench
             }
 
             using var raw = new RawInference(modelPath, station.Classifier.Metadata, tensor, intraOpThreads: 2);
-            results["overhead"] = await Scenarios.OverheadAsync(station, raw, a);
-            results["throughput"] = await Scenarios.ThroughputAsync(station, raw, a);
-            results["memory"] = await Scenarios.MemoryAsync(station, a);
+            if (a.Only is null or "overhead")
+            {
+                results["overhead"] = await Scenarios.OverheadAsync(station, raw, a);
+            }
+
+            if (a.Only is null or "throughput")
+            {
+                results["throughput"] = await Scenarios.ThroughputAsync(station, raw, a);
+            }
+
+            if (a.Only is null or "memory")
+            {
+                results["memory"] = await Scenarios.MemoryAsync(station, a);
+            }
+
         }
         finally
         {
@@ -51,7 +63,11 @@ internal static class StationBench
             }
         }
 
-        results["startup"] = await Startup.MeasureAsync(frame, a.StartupRuns, a.Model is null ? null : modelPath);
+        if (a.Only is null or "startup")
+        {
+            results["startup"] = await Startup.MeasureAsync(frame, a.StartupRuns, a.Model is null ? null : modelPath);
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(a.Output))!);
         await File.WriteAllTextAsync(a.Output, JsonSerializer.Serialize(results, Json));
         Console.WriteLine($"results: {Path.GetFullPath(a.Output)}");

@@ -49,20 +49,21 @@ public sealed class ImagePreprocessor : IDisposable
 
         using var source = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, frame.Pixels);
         var scale = (double)_shortSide / Math.Min(frame.Width, frame.Height);
-        var size = new Size(
-            Math.Max(_width, (int)Math.Round(frame.Width * scale)),
-            Math.Max(_height, (int)Math.Round(frame.Height * scale)));
 
-        // INTER_AREA averages when shrinking (no aliasing from camera resolution); bilinear when enlarging.
-        var interpolation = scale < 1 ? InterpolationFlags.Area : InterpolationFlags.Linear;
-        var image = source;
-        if (size.Width != frame.Width || size.Height != frame.Height)
+        // Crop first, in source pixels, the region that "resize short side, then centre-crop" would keep,
+        // and resize only that: the same geometry, but a 640×480 frame shrinks 420×420 pixels instead of all
+        // of them (the resize was the largest cost after inference).
+        var cropWidth = Math.Min(frame.Width, (int)Math.Round(_width / scale));
+        var cropHeight = Math.Min(frame.Height, (int)Math.Round(_height / scale));
+        using var region = new Mat(source, new Rect((frame.Width - cropWidth) / 2, (frame.Height - cropHeight) / 2, cropWidth, cropHeight));
+        var crop = region;
+        if (cropWidth != _width || cropHeight != _height)
         {
-            Cv2.Resize(source, _resized, size, 0, 0, interpolation);
-            image = _resized;
+            // INTER_AREA averages when shrinking (no aliasing from camera resolution); bilinear when enlarging.
+            Cv2.Resize(region, _resized, new Size(_width, _height), 0, 0, scale < 1 ? InterpolationFlags.Area : InterpolationFlags.Linear);
+            crop = _resized;
         }
 
-        using var crop = new Mat(image, new Rect((image.Width - _width) / 2, (image.Height - _height) / 2, _width, _height));
         WritePlanes(crop, destination);
     }
 
