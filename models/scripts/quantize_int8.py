@@ -384,6 +384,10 @@ def build_qdq(clean, ranges, method, float_weights=False, float_acts=(), means=N
 
 # ---------------------------------------------------------------- model card section (write_card.py)
 
+def conservative(r):
+    return round(min(r["speedup"], r["fp32"]["p10Ms"] / r["int8"]["p10Ms"]), 3)
+
+
 def card_section(m):
     """The int8 section of models/README.md, from models/int8-metrics.json."""
     acc, lat, meth = m["accuracy"], m["latency"], m["method"]
@@ -396,18 +400,32 @@ def card_section(m):
         if r:
             rows.append(f"| latency, {t} intra-op thread{'s' if t > 1 else ''} (median of {r['runs']}) | "
                         f"{r['fp32']['medianMs']:.2f} ms | {r['int8']['medianMs']:.2f} ms | **{r['speedup']:.2f}×** "
-                        f"(fastest run: {r['speedupOfMin']:.2f}×) |")
+                        f"(10th percentile: {r['fp32']['p10Ms'] / r['int8']['p10Ms']:.2f}×, fastest run: "
+                        f"{r['speedupOfMin']:.2f}×) |")
     rows.append(f"| file size | {mb['fp32']:.2f} MB | {mb['int8']:.2f} MB | {mb['fp32'] / mb['int8']:.1f}× smaller |")
     per_class = ", ".join(f"{c} {100 * v['fp32']:.0f} → {100 * v['int8']:.0f} %" for c, v in m["perClassRecall"].items())
-    met = [t for t in (1, 2) if m["goalMet"].get(f"threads{t}")]
+    met = [t for t in (1, 2) if f"threads{t}" in lat and conservative(lat[f"threads{t}"]) >= 2.0
+           and m["accuracyDropPoints"] <= 1.0]
     def at(t):
-        return f"{t} thread{'s' if t > 1 else ''} ({lat[f'threads{t}']['speedup']:.2f}×)"
-    missed = [t for t in (1, 2) if t not in met and f"threads{t}" in lat]
-    drop = f"{m['accuracyDropPoints']:+.2f} points" if m["accuracyDropPoints"] else "no accuracy change"
+        return f"{t} thread{'s' if t > 1 else ''} {conservative(lat[f'threads{t}']):.2f}×"
+    drop = f"{-m['accuracyDropPoints']:+.2f} points" if m["accuracyDropPoints"] else "no change"
     verdict = (f"**Goal of issue 8 (≥ 2× faster, ≤ 1 point accuracy loss): "
-               + (f"met at {' and '.join(at(t) for t in met)}, {drop}" if met else "NOT met")
-               + (f"; not reached at {' and '.join(at(t) for t in missed)}" if missed else "") + ".**")
-    two, one = lat.get("threads2", {}).get("speedup", 0), lat.get("threads1", {}).get("speedup", 0)
+               + (f"met at {' and '.join(f'{t} thread' + ('s' if t > 1 else '') for t in met)}" if met else "NOT met")
+               + f" — speed-up {', '.join(at(t) for t in (1, 2) if f'threads{t}' in lat)}; accuracy {drop}.** "
+               "(Speed-up here is the lower of the median and 10th-percentile ratios, so that load that hit one "
+               "model's runs more than the other's cannot decide it.)")
+    why = ("""Why not 2× everywhere: the int8 graph is fully fused (ONNX Runtime runs 51 `QLinearConv`, 10 `QLinearAdd`,
+one fp32 stem conv and just 2 layout transposes; checked with an optimized-model dump), so what is left is
+kernel speed, not graph structure. ONNX Runtime's fp32 path for this network is its AVX-512 NCHWc kernels,
+already fast (~5.5 ms on one core). In a 1-thread profile the int8 (AVX-512 VNNI, NHWC) kernels gain 2.5–3×
+on the 1×1 convs (the 16→96 expansion at 112 × 112: 0.55 → 0.22 ms; the last 320→1280 conv: 0.29 →
+0.09 ms) but nothing on the memory-bound depthwise 3×3 convs of the early, large layers (the first one,
+32 channels at 112 × 112, is slower in int8: 0.21 → 0.30 ms), and the fp32 stem's output costs a reorder,
+a quantize and a transpose (~8 % of the int8 time). Per-channel int8 weights with uint8 activations are
+already the fastest QDQ form ONNX Runtime has on x86; the next steps would be a model with cheaper early
+layers or a runtime with better int8 depthwise kernels, and measuring on the station's own CPU.
+""" if len(met) < 2 else "")
+    two, one = (conservative(lat[f"threads{t}"]) if f"threads{t}" in lat else 0 for t in (2, 1))
     two_note = ("""With 2 intra-op threads the ratio is lower than with 1: an int8 run is only a few milliseconds, so each
 operator's fork/join across the two threads is a larger share of it, and with the second core busy (another
 engineer's training during these runs) every parallel operator waits for the slower thread, which costs the
@@ -433,12 +451,13 @@ preprocessing, so the same `metadata.json` serves both. Select it in the station
 {chr(10).join(rows)}
 
 {verdict}
-{two_note}Recall per class, fp32 → int8: {per_class}. Latency is `InferenceSession.Run` on one station-preprocessed
+{two_note}{why}Recall per class, fp32 → int8: {per_class}. Latency is `InferenceSession.Run` on one station-preprocessed
 photo with the classifier's session settings (`ORT_ENABLE_ALL`, sequential, inter-op 1), fp32 and int8
 interleaved in blocks of 10 after 20 warm-up runs each; ONNX Runtime {m['onnxRuntime']} on {m['cpus']} CPU
 cores **shared with other engineers' training and builds** (load average {m['loadAverage']['before'].split()[0]}
 before, {m['loadAverage']['after'].split()[0]} after), so absolute times are noisy; the ratio of the two interleaved
-medians is the figure to read. Accuracy is through the station's own `OnnxClassifier` (OpenCV decoding and
+medians is the figure to read (the 10th-percentile and fastest-run ratios show the less contended runs; where
+they disagree with the median, load moved during the run). Accuracy is through the station's own `OnnxClassifier` (OpenCV decoding and
 `ImagePreprocessor`) on the committed test split. All figures: `int8-metrics.json`.
 
 How it is made (static post-training quantization, QDQ format, opset 13):
@@ -538,7 +557,10 @@ def main():
         },
         **ev,
         "goal": {"speedupAtLeast": 2.0, "accuracyDropAtMostPoints": 1.0},
-        "goalMet": {f"threads{t}": bool(ev["latency"][f"threads{t}"]["speedup"] >= 2.0
+        # Speed-up for the goal: the lower of the median and the 10th-percentile ratios, so that load on the shared
+        # machine that slowed one model's runs more than the other's cannot make the goal.
+        "conservativeSpeedup": {f"threads{t}": conservative(ev["latency"][f"threads{t}"]) for t in (1, 2)},
+        "goalMet": {f"threads{t}": bool(conservative(ev["latency"][f"threads{t}"]) >= 2.0
                                         and ev["accuracyDropPoints"] <= 1.0) for t in (1, 2)},
         "seconds": round(time.time() - t0),
     }
