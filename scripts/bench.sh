@@ -19,7 +19,16 @@ run() { # project, extra args
   fi
 }
 
-run SortStation.Bench $quick --out artifacts/bench/station.json
-run SortStation.Telemetry.Bench $quick
-run SortStation.Hardware.Bench $quick
-run SortStation.Clustering.Bench $quick
+if [ -n "$quick" ]; then
+  run SortStation.Bench --quick --out artifacts/bench/station.json
+  run SortStation.Telemetry.Bench --seconds 2 --backlog 2000 --out artifacts/bench/telemetry.json
+  run SortStation.Hardware.Bench --items 20 --out artifacts/bench/gate-timing.json
+  run SortStation.Clustering.Bench --n 20000 --silhouette-n 2000 --out artifacts/bench/clustering.json
+  run SortStation.Central.Bench 2000 artifacts/bench/central-ingest.json
+else
+  run SortStation.Bench --out artifacts/bench/station.json
+  run SortStation.Telemetry.Bench --out artifacts/bench/telemetry.json
+  run SortStation.Hardware.Bench --out artifacts/bench/gate-timing.json
+  run SortStation.Clustering.Bench --out artifacts/bench/clustering.json
+  run SortStation.Central.Bench 50000 artifacts/bench/central-ingest.json
+fi
