@@ -5,5 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
-dotnet build src/SortStation -c Release -v quiet -nologo -clp:ErrorsOnly
+dotnet build src/SortStation -c Release -v quiet -nologo -clp:"ErrorsOnly;NoSummary"
 exec dotnet src/SortStation/bin/Release/net10.0/sortstation.dll demo "$@"

@@ -24,4 +24,4 @@ if ((${#missing[@]})); then
 fi
 
 command -v dotnet >/dev/null || { echo "setup: the .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian)"; exit 1; }
-echo "setup: ok ($(dotnet --version), $(mosquitto -h 2>/dev/null | head -1 || echo 'mosquitto ?'))"
+echo "setup: ok (.NET SDK $(dotnet --version), $(mosquitto -h 2>/dev/null | head -1))"
