@@ -106,9 +106,18 @@ public sealed class MqttPublisher : BackgroundService
         await base.StopAsync(cancellationToken);
         if (_client.IsConnected)
         {
-            // A clean disconnect suppresses the will, so say offline ourselves.
-            await TryPublishRetainedAsync(Topics.Status(_mqtt.TopicPrefix, _stationId), System.Text.Encoding.UTF8.GetBytes(StationStatus.Offline), cancellationToken);
-            await _client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken);
+            try
+            {
+                // A clean disconnect suppresses the will, so say offline ourselves.
+                await TryPublishRetainedAsync(Topics.Status(_mqtt.TopicPrefix, _stationId), System.Text.Encoding.UTF8.GetBytes(StationStatus.Offline), cancellationToken);
+                await _client.DisconnectAsync(new MqttClientDisconnectOptions(), cancellationToken);
+            }
+#pragma warning disable CA1031 // Shutdown must finish: if the broker or the stop timeout interrupts the goodbye, the will says offline.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _log.LogWarning("MQTT disconnect at shutdown did not complete ({Error}); the broker's last will reports offline", ex.Message);
+            }
         }
     }
 

@@ -67,7 +67,16 @@ public sealed class RunningStation : IAsyncDisposable
     }
 
     /// <summary>Rewrites the --config file; the station reloads it like a technician's save.</summary>
-    public Task RewriteConfigAsync(JsonObject config) => File.WriteAllTextAsync(ConfigFile, config.ToJsonString());
+    /// <summary>
+    /// Replaces the config file atomically (write beside it, then rename), as editors do: an in-place
+    /// rewrite can be seen truncated by the file watcher and, on a loaded machine, reloaded half-written.
+    /// </summary>
+    public async Task RewriteConfigAsync(JsonObject config)
+    {
+        var temporary = ConfigFile + ".tmp";
+        await File.WriteAllTextAsync(temporary, config.ToJsonString());
+        File.Move(temporary, ConfigFile, overwrite: true);
+    }
 
     /// <summary>Polls until <paramref name="condition"/> holds or the timeout passes.</summary>
     public static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan timeout)
