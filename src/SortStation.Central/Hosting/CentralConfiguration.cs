@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SortStation.Operations;
 
 namespace SortStation.Central.Hosting;
 
@@ -11,29 +12,8 @@ public static class CentralConfiguration
     public const string SystemFile = "/etc/sortstation/central.json";
     public const string EnvironmentPrefix = "SORTSTATION_CENTRAL__";
 
-    public static void AddLayers(IConfigurationBuilder builder, FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Sources.Clear();
-        builder.SetBasePath(AppContext.BaseDirectory);
-        builder.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false, reloadOnChange: false);
-        builder.AddJsonFile(SystemFile, optional: true, reloadOnChange: false);
-        if (configFile is not null)
-        {
-            if (!configFile.Exists)
-            {
-                throw new FileNotFoundException($"--config {configFile.FullName}: no such file.", configFile.FullName);
-            }
-
-            builder.AddJsonFile(configFile.FullName, optional: false, reloadOnChange: false);
-        }
-
-        builder.AddEnvironmentVariables(EnvironmentPrefix);
-        if (overrides is not null)
-        {
-            builder.AddInMemoryCollection(overrides);
-        }
-    }
+    public static void AddLayers(IConfigurationBuilder builder, FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides) =>
+        ConfigurationLayers.Add(builder, SystemFile, EnvironmentPrefix, configFile, overrides, reloadOnChange: false);
 
     public static IConfigurationRoot Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null)
     {

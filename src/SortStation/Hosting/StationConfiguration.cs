@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SortStation.Operations;
 
 namespace SortStation.Hosting;
 
@@ -11,29 +12,8 @@ public static class StationConfiguration
     public const string SystemFile = "/etc/sortstation/sortstation.json";
     public const string EnvironmentPrefix = "SORTSTATION__";
 
-    public static void AddLayers(IConfigurationBuilder builder, FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        builder.Sources.Clear();
-        builder.SetBasePath(AppContext.BaseDirectory);
-        builder.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false, reloadOnChange: false);
-        builder.AddJsonFile(SystemFile, optional: true, reloadOnChange: true);
-        if (configFile is not null)
-        {
-            if (!configFile.Exists)
-            {
-                throw new FileNotFoundException($"--config {configFile.FullName}: no such file.", configFile.FullName);
-            }
-
-            builder.AddJsonFile(configFile.FullName, optional: false, reloadOnChange: true);
-        }
-
-        builder.AddEnvironmentVariables(EnvironmentPrefix);
-        if (overrides is not null)
-        {
-            builder.AddInMemoryCollection(overrides);
-        }
-    }
+    public static void AddLayers(IConfigurationBuilder builder, FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides) =>
+        ConfigurationLayers.Add(builder, SystemFile, EnvironmentPrefix, configFile, overrides, reloadOnChange: true);
 
     public static IConfigurationRoot Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null)
     {
