@@ -36,7 +36,8 @@ public static class CentralHostBuilder
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         var configuration = builder.Configuration;
-        services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration));
+        // preserveStaticLogger: the host owns its logger; disposing one host (tests run several) must not close another's sinks.
+        services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration), preserveStaticLogger: true);
         services.AddSystemd();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddCentralStorage(configuration);

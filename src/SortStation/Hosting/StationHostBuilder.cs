@@ -36,7 +36,8 @@ public static class StationHostBuilder
         var services = builder.Services;
         var logLevel = new LiveLogLevel(builder.Configuration);
         services.AddSingleton(_ => logLevel); // a factory, so the container disposes it
-        services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).MinimumLevel.ControlledBy(logLevel.Switch));
+        // preserveStaticLogger: the host owns its logger; disposing one host (tests run several) must not close another's sinks.
+        services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).MinimumLevel.ControlledBy(logLevel.Switch), preserveStaticLogger: true);
         services.AddSystemd();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 
