@@ -1,10 +1,13 @@
 using Microsoft.ML.OnnxRuntime;
+using SortStation.Vision;
 
 namespace SortStation.Bench;
 
 /// <summary>
-/// The baseline: a plain InferenceSession.Run on the same model and the same input tensor, with the
-/// same session settings as the station's classifier. Outputs are allocated per run, as plain Run does.
+/// The baseline: a plain InferenceSession.Run on the station classifier's own session (same model, same
+/// session options, same intra-op thread pool) with the same input tensor. Outputs are allocated per run,
+/// as plain Run does. A second session would bring a second thread pool whose spinning workers contend
+/// with the first on two cores, and the comparison would measure that instead.
 /// </summary>
 internal sealed class RawInference : IDisposable
 {
@@ -14,16 +17,10 @@ internal sealed class RawInference : IDisposable
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
 
-    public RawInference(string modelPath, SortStation.Vision.ModelMetadata metadata, float[] tensor, int intraOpThreads)
+    public RawInference(OnnxClassifier classifier, float[] tensor)
     {
-        using var options = new SessionOptions
-        {
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            IntraOpNumThreads = intraOpThreads,
-            InterOpNumThreads = 1,
-        };
-        _session = new InferenceSession(modelPath, options);
+        var metadata = classifier.Metadata;
+        _session = classifier.Session;
         _input = OrtValue.CreateTensorValueFromMemory(tensor, [1, 3, metadata.InputHeight, metadata.InputWidth]);
         _inputNames = [metadata.InputName ?? _session.InputMetadata.Keys.First()];
         _outputNames = [metadata.OutputName ?? _session.OutputMetadata.Keys.First()];
@@ -38,6 +35,5 @@ internal sealed class RawInference : IDisposable
     {
         _input.Dispose();
         _run.Dispose();
-        _session.Dispose();
     }
 }

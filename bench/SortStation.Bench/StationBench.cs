@@ -38,22 +38,29 @@ internal static class StationBench
                 pre.Run(frame, tensor);
             }
 
-            using var raw = new RawInference(modelPath, station.Classifier.Metadata, tensor, intraOpThreads: 2);
-            if (a.Only is null or "overhead")
+            if (a.Only is null or "overhead" or "throughput" or "breakdown")
             {
-                results["overhead"] = await Scenarios.OverheadAsync(station, raw, a);
+                using var raw = new RawInference(station.Classifier, tensor);
+                if (a.Only is null or "breakdown")
+                {
+                    results["breakdown"] = await Breakdown.MeasureAsync(station, frame, raw, a);
+                }
+
+                if (a.Only is null or "overhead")
+                {
+                    results["overhead"] = await Scenarios.OverheadAsync(station, raw, a);
+                }
+
+                if (a.Only is null or "throughput")
+                {
+                    results["throughput"] = await Scenarios.ThroughputAsync(station, raw, a);
+                }
             }
 
-            if (a.Only is null or "throughput")
-            {
-                results["throughput"] = await Scenarios.ThroughputAsync(station, raw, a);
-            }
-
-            if (a.Only is null or "memory")
+            if (a.Only is "memory")
             {
                 results["memory"] = await Scenarios.MemoryAsync(station, a);
             }
-
         }
         finally
         {
@@ -61,6 +68,13 @@ internal static class StationBench
             {
                 File.Delete(f);
             }
+        }
+
+        if (a.Only is null)
+        {
+            // RSS is the station's alone: measured in a process of its own, without the raw baseline session
+            // (a second copy of the weights and arena) or the memory the scenarios above left behind.
+            results["memory"] = await MemoryProcess.RunAsync(a);
         }
 
         if (a.Only is null or "startup")

@@ -25,7 +25,7 @@ from common import LABELS, MEAN, SEED, STD, WORK, load_rgb, read_split, station_
 from mobilenetv2 import load_backbone, replace_head
 
 PARTIAL_FROM = 14  # features[14] = block 13 (14x14 -> 7x7): blocks 13-16 + final conv, ~40 Keras layers
-DEEP_FROM = 7  # features[7] = block 6 (28x28 -> 14x14): every 14x14 and 7x7 block + final conv
+DEEP_FROM = 2  # features[2] = block 1 (112x112 -> 56x56): all but the stem and the first block
 BATCH = 32
 
 
@@ -185,8 +185,12 @@ def head_only(model, loss_fn, val, epochs):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--head-epochs", type=int, default=150)
-    parser.add_argument("--partial-epochs", type=int, default=3)
-    parser.add_argument("--deep-epochs", type=int, default=4)
+    parser.add_argument("--partial-epochs", type=int, default=6)
+    parser.add_argument("--deep-epochs", type=int, default=20)
+    parser.add_argument("--deep-from", type=int, default=DEEP_FROM,
+                        help="first features[] index trained in regime (c)")
+    parser.add_argument("--patience", type=int, default=5,
+                        help="epochs without validation improvement before early stop in (b) and (c)")
     args = parser.parse_args()
     torch.set_num_threads(2)
     torch.manual_seed(SEED)
@@ -195,23 +199,22 @@ def main():
     loss_fn = nn.CrossEntropyLoss(weight=class_weights(train[1]), label_smoothing=0.1)
     model = replace_head(load_backbone(WORK / "mobilenetv2_imagenet.pt"), len(LABELS), dropout=0.2)
     model = model.to(memory_format=torch.channels_last)
-    log = {"seed": SEED, "batch": BATCH, "partialFrom": PARTIAL_FROM, "deepFrom": DEEP_FROM,
+    log = {"seed": SEED, "batch": BATCH, "partialFrom": PARTIAL_FROM, "deepFrom": args.deep_from,
            "classWeights": class_weights(train[1]).tolist()}
 
     print("regime (a): head only, backbone frozen", flush=True)
     log["headOnly"] = head_only(model, loss_fn, val, args.head_epochs)
     write_json(WORK / "train_log.json", log)
 
-    # Progressive unfreezing: (b) starts from (a), (c) from (b) - few epochs each, since the
-    # shared 2-core CPU allows only a handful of passes over the photos.
+    # Progressive unfreezing: (b) starts from (a), (c) from (b).
     for key, start, epochs, lr, tag in (("partial", PARTIAL_FROM, args.partial_epochs, 3e-4, "partial"),
-                                        ("fineTuned", DEEP_FROM, args.deep_epochs, 2e-4, "deep")):
+                                        ("fineTuned", args.deep_from, args.deep_epochs, 2e-4, "deep")):
         print(f"regime {tag}: fine-tuning features[{start}:] + head, fresh augmentation per epoch", flush=True)
         run = (photo_forward(model, start, train[0]), train[1], lambda: (predict(model, val[0]), val[1]),
                loss_fn, True)
         log[key] = fit(model, [{"params": list(model.features[start:].parameters()), "lr": lr},
                                {"params": list(model.classifier.parameters()), "lr": 1e-3}],
-                       run, epochs, 3, tag, WORK / f"{key}.pt")
+                       run, epochs, args.patience, tag, WORK / f"{key}.pt")
         write_json(WORK / "train_log.json", log)
     log["minutes"] = round((time.time() - t_start) / 60, 1)
     write_json(WORK / "train_log.json", log)

@@ -64,6 +64,9 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
 
     public ModelMetadata Metadata => _metadata;
 
+    /// <summary>The session itself, for the benchmark's raw-Run baseline on the same threads and weights.</summary>
+    internal InferenceSession Session => _session;
+
     public ClassificationResult Classify(Frame frame)
     {
         lock (_gate)

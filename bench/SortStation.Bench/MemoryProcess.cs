@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace SortStation.Bench;
+
+/// <summary>Runs the memory scenario in a child process of this benchmark (<c>--only memory</c>) and returns its figures.</summary>
+internal static class MemoryProcess
+{
+    public static async Task<object> RunAsync(BenchArguments a)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"sortstation-bench-memory-{Environment.ProcessId}.json");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SortStation.Bench.dll"));
+        foreach (var arg in new[] { "--only", "memory", "--memory-items", a.MemoryItems.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (a.Image is not null)
+        {
+            start.ArgumentList.Add("--image");
+            start.ArgumentList.Add(a.Image);
+        }
+
+        if (a.Model is not null)
+        {
+            start.ArgumentList.Add("--model");
+            start.ArgumentList.Add(a.Model);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            while (await process.StandardOutput.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("memory:", StringComparison.Ordinal))
+                {
+                    Console.WriteLine(line);
+                }
+            }
+
+            await process.WaitForExitAsync();
+            if (process.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"memory scenario process exited with {process.ExitCode}");
+            }
+
+            using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+            return doc.RootElement.GetProperty("memory").Clone();
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+}
