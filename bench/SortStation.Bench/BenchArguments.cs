@@ -10,7 +10,7 @@ internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItem
 {
     public static BenchArguments Parse(string[] args)
     {
-        var a = new BenchArguments(400, 40, 100_000, 20, 5, Path.Combine("artifacts", "bench", "station.json"), null);
+        var a = new BenchArguments(1600, 200, 100_000, 20, 5, Path.Combine("artifacts", "bench", "station.json"), null);
         for (var i = 0; i < args.Length; i++)
         {
             a = args[i] switch

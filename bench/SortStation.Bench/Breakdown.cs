@@ -21,6 +21,8 @@ internal static class Breakdown
         var rawRun = Time("raw InferenceSession.Run", n, raw.Run);
         var classify = Time("classifier (preprocessing + run + softmax)", n, () => station.Classifier.Classify(frame));
         var commit = new Measurement("outbox commit, one record");
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall0 = Stopwatch.GetTimestamp();
         for (var i = 0; i < n; i++)
         {
             var record = Record(i);
@@ -29,9 +31,12 @@ internal static class Breakdown
             commit.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
         }
 
+        var commitCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalMilliseconds / n;
+        var commitWall = Stopwatch.GetElapsedTime(wall0).TotalMilliseconds / n;
         await station.DrainAsync();
+        Console.WriteLine($"breakdown: outbox commit CPU {commitCpu:F3} ms of {commitWall:F3} ms wall per record (process CPU time, all threads)");
         Console.WriteLine($"breakdown: preprocessing {preprocessing.Median:F3} ms, raw Run {rawRun.Median:F3} ms, classifier {classify.Median:F3} ms, outbox commit {commit.Median:F3} ms (medians, one call at a time)");
-        return new { preprocessing = preprocessing.Summary(), rawRun = rawRun.Summary(), classifier = classify.Summary(), outboxCommit = commit.Summary() };
+        return new { preprocessing = preprocessing.Summary(), rawRun = rawRun.Summary(), classifier = classify.Summary(), outboxCommit = commit.Summary(), outboxCommitCpuMs = Math.Round(commitCpu, 3) };
     }
 
     private static Measurement Time(string name, int n, Action action)

@@ -1,41 +1,17 @@
 using Microsoft.Extensions.Options;
 using SortStation.Core.Options;
+using SortStation.Mqtt;
 
 namespace SortStation.Telemetry;
 
-/// <summary>Rules of <see cref="MqttOptions"/>. Secrets are never echoed: only file and variable names are.</summary>
+/// <summary>Rules of <see cref="MqttOptions"/>: the shared connection rules, then the station's own.</summary>
 public sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
 {
     public ValidateOptionsResult Validate(string? name, MqttOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var errors = new ConfigErrors();
-        var validUri = Uri.TryCreate(options.Broker, UriKind.Absolute, out var uri) && uri.Scheme is "mqtt" or "mqtts" && !string.IsNullOrEmpty(uri.Host);
-        if (!validUri)
-        {
-            errors.Add("Mqtt:Broker", options.Broker, "is not a broker address.", "use mqtt://host:port, e.g. mqtt://localhost:1883 (mqtts:// for TLS).");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.TopicPrefix) || options.TopicPrefix.IndexOfAny(['+', '#']) >= 0 || options.TopicPrefix.StartsWith('/') || options.TopicPrefix.EndsWith('/'))
-        {
-            errors.Add("Mqtt:TopicPrefix", options.TopicPrefix, "must be a topic level without wildcards or leading/trailing '/'.", "use sortstation.");
-        }
-
-        if (options.KeepAliveSeconds is < 1 or > 3600)
-        {
-            errors.Add("Mqtt:KeepAliveSeconds", options.KeepAliveSeconds, "must be 1–3600 s.", "use 15.");
-        }
-
-        if (options.SessionExpirySeconds < 60)
-        {
-            errors.Add("Mqtt:SessionExpirySeconds", options.SessionExpirySeconds, "must be at least 60 s, or the persistent session is gone after a short outage.", "use 604800 (a week).");
-        }
-
-        if (!(options.ReconnectMinSeconds > 0) || options.ReconnectMaxSeconds < options.ReconnectMinSeconds)
-        {
-            errors.Add("Mqtt:ReconnectMinSeconds", options.ReconnectMinSeconds, $"must be above 0 and not above Mqtt:ReconnectMaxSeconds ({options.ReconnectMaxSeconds}).", "use 1 and 60.");
-        }
-
+        MqttConnectionRules.Validate(options, errors, "the persistent session is gone after a short outage");
         if (options.MaxInFlight is < 1 or > 65535)
         {
             errors.Add("Mqtt:MaxInFlight", options.MaxInFlight, "must be 1–65535.", "use 64.");
@@ -46,54 +22,6 @@ public sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             errors.Add("Mqtt:HealthIntervalSeconds", options.HealthIntervalSeconds, "must be 1–86400 s.", "use 30.");
         }
 
-        ValidateCredentials(options, errors);
-        ValidateTls(options, validUri && uri!.Scheme == "mqtts", errors);
         return errors.ToResult();
-    }
-
-    private static void ValidateCredentials(MqttOptions options, ConfigErrors errors)
-    {
-        var hasFile = !string.IsNullOrWhiteSpace(options.PasswordFile);
-        var hasVariable = !string.IsNullOrWhiteSpace(options.PasswordEnvironmentVariable);
-        if (hasFile && hasVariable)
-        {
-            errors.Add("Mqtt:PasswordEnvironmentVariable", options.PasswordEnvironmentVariable, "is set together with Mqtt:PasswordFile.", "keep one password source.");
-        }
-
-        if ((hasFile || hasVariable) && string.IsNullOrWhiteSpace(options.Username))
-        {
-            errors.Add("Mqtt:Username", options.Username, "is empty but a password source is set.", "set the user name the broker knows.");
-        }
-
-        if (hasFile && !File.Exists(AppPaths.Resolve(options.PasswordFile)))
-        {
-            errors.Add("Mqtt:PasswordFile", options.PasswordFile, "does not exist.", "create it (one line, mode 0600) or fix the path.");
-        }
-
-        if (hasVariable && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(options.PasswordEnvironmentVariable!)))
-        {
-            errors.Add("Mqtt:PasswordEnvironmentVariable", options.PasswordEnvironmentVariable, "names a variable that is not set.", "export it in the service's environment.");
-        }
-    }
-
-    private static void ValidateTls(MqttOptions options, bool tls, ConfigErrors errors)
-    {
-        var files = new[] { ("Mqtt:CaFile", options.CaFile), ("Mqtt:ClientCertificateFile", options.ClientCertificateFile), ("Mqtt:ClientKeyFile", options.ClientKeyFile) };
-        foreach (var (key, path) in files.Where(f => !string.IsNullOrWhiteSpace(f.Item2)))
-        {
-            if (!File.Exists(AppPaths.Resolve(path)))
-            {
-                errors.Add(key, path, "does not exist.", "give the path of the PEM file.");
-            }
-            else if (!tls)
-            {
-                errors.Add(key, path, "is set but Mqtt:Broker is not mqtts://, so it would be ignored.", "use mqtts://host:8883.");
-            }
-        }
-
-        if (string.IsNullOrWhiteSpace(options.ClientCertificateFile) != string.IsNullOrWhiteSpace(options.ClientKeyFile))
-        {
-            errors.Add("Mqtt:ClientKeyFile", options.ClientKeyFile, "and Mqtt:ClientCertificateFile must be set together.", "give both PEM files or neither.");
-        }
     }
 }

@@ -1,3 +1,4 @@
+using SortStation.Mqtt;
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Hosting;

@@ -17,4 +17,10 @@ public sealed class OutboxOptions
     public long MaxBytes { get; set; } = 512L * 1024 * 1024;
 
     public OutboxFullPolicy WhenFull { get; set; } = OutboxFullPolicy.RejectNewest;
+
+    /// <summary>
+    /// Under load, commits (fsyncs) are at least this far apart and the weighings arriving meanwhile share
+    /// one; a weighing after a quiet spell is committed at once. 0 commits every write as it comes.
+    /// </summary>
+    public int GroupCommitMilliseconds { get; set; } = 10;
 }

@@ -7,6 +7,7 @@ namespace SortStation.Telemetry;
 public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
 {
     private const long MinBytes = 64 * 1024;
+    private const int MaxGroupCommitMilliseconds = 100;
 
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {
@@ -30,6 +31,11 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         if (options.MaxBytes != 0 && options.MaxBytes < MinBytes)
         {
             errors.Add("Outbox:MaxBytes", options.MaxBytes, $"must be 0 (no byte limit) or at least {MinBytes}.", "use 536870912 (512 MiB).");
+        }
+
+        if (options.GroupCommitMilliseconds is < 0 or > MaxGroupCommitMilliseconds)
+        {
+            errors.Add("Outbox:GroupCommitMilliseconds", options.GroupCommitMilliseconds, $"must be 0 to {MaxGroupCommitMilliseconds}: the sorting loop holds at most {Core.Pipeline.SortingLoop.MaxCommitsInFlight} uncommitted items.", "use 10 (0 commits every weighing on its own).");
         }
 
         if (!Enum.IsDefined(options.WhenFull))

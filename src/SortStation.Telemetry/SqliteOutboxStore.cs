@@ -7,8 +7,9 @@ namespace SortStation.Telemetry;
 /// <summary>
 /// The durable outbox: a weighing is fsynced into a local SQLite file before <see cref="EnqueueAsync"/>
 /// returns and leaves it only after the broker's PUBACK, so broker outages, restarts and kill -9 lose
-/// nothing. Concurrent enqueues share one commit (group commit). A quota bounds the file; when it is
-/// reached the configured policy refuses the newest or drops the oldest, logged and counted.
+/// nothing. Concurrent enqueues share one commit (group commit), and under load commits are at least
+/// <see cref="OutboxOptions.GroupCommitMilliseconds"/> apart (<see cref="CommitPacer"/>). A quota bounds
+/// the file; when it is reached the configured policy refuses the newest or drops the oldest, logged and counted.
 /// </summary>
 public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
 {
@@ -18,14 +19,18 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
     private readonly Lock _gate = new();
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
+    private readonly CommitPacer _pacer;
+    private readonly TimeProvider _time;
     private TaskCompletionSource _available = NewSignal();
     private TaskCompletionSource _drained = NewSignal();
     private long _rows;
     private long _bytes;
 
-    public SqliteOutboxStore(OutboxOptions options, ILogger<SqliteOutboxStore> log)
+    public SqliteOutboxStore(OutboxOptions options, ILogger<SqliteOutboxStore> log, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _time = time ?? TimeProvider.System;
+        _pacer = new CommitPacer(TimeSpan.FromMilliseconds(options.GroupCommitMilliseconds), _time);
         _quota = new OutboxQuota(options, log);
         _table = new SqliteOutboxTable(Path.GetFullPath(options.Path));
         (_rows, _bytes) = _table.Count();
@@ -109,6 +114,12 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
         var group = new List<PendingWrite>(MaxGroup);
         while (await _writes.Reader.WaitToReadAsync())
         {
+            var wait = _pacer.Wait();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time);
+            }
+
             group.Clear();
             while (group.Count < MaxGroup && _writes.Reader.TryRead(out var write))
             {
@@ -122,6 +133,7 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
                     Commit(group);
                 }
 
+                _pacer.Committed();
                 group.ForEach(w => w.Done.TrySetResult());
             }
 #pragma warning disable CA1031 // A disk error fails these enqueues (the pipeline logs them); the writer lives on.

@@ -24,6 +24,12 @@ public sealed class OutboxOptionsValidatorTests
     public void Validate_TinyMaxBytes_NamesKeyAndFix() =>
         AssertFails(new OutboxOptions { MaxBytes = 100 }, "Outbox:MaxBytes", "536870912");
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(101)]
+    public void Validate_GroupCommitOutOfRange_NamesKeyAndFix(int milliseconds) =>
+        AssertFails(new OutboxOptions { GroupCommitMilliseconds = milliseconds }, "Outbox:GroupCommitMilliseconds", "use 10");
+
     [Fact]
     public void Validate_UnknownPolicy_NamesKeyAndFix() =>
         AssertFails(new OutboxOptions { WhenFull = (OutboxFullPolicy)9 }, "Outbox:WhenFull", "RejectNewest or DropOldest");

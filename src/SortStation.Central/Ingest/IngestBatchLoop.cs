@@ -1,3 +1,4 @@
+using SortStation.Mqtt;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SortStation.Central.Options;

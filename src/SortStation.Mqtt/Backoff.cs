@@ -1,8 +1,8 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Mqtt;
 
 /// <summary>
 /// Exponential back-off with full jitter (a random wait between the minimum and the current ceiling),
-/// so a fleet of stations does not reconnect in lock-step after a broker restart.
+/// so a fleet of stations (or central instances) does not reconnect in lock-step after a broker restart.
 /// </summary>
 public sealed class Backoff
 {

@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry.Tests;
+namespace SortStation.Mqtt.Tests;
 
 public sealed class BackoffTests
 {

@@ -2,10 +2,10 @@ using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Mqtt;
 
 /// <summary>Accepts a broker certificate only if it chains to the configured CA and names the host we dialled.</summary>
-internal static class BrokerCertificate
+public static class BrokerCertificate
 {
     public static bool Validate(MqttClientCertificateValidationEventArgs e, X509Certificate2Collection trust)
     {
