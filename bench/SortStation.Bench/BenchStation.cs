@@ -35,7 +35,6 @@ internal sealed class BenchStation : IAsyncDisposable
             overrides["Model:Path"] = modelPath; // else appsettings.json's default model
         }
 
-        if (Environment.GetEnvironmentVariable("BENCH_CV1") == "1") { OpenCvSharp.Cv2.SetNumThreads(1); }
         var config = StationConfiguration.Build(null, overrides);
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);

@@ -8,6 +8,7 @@ internal static class Scenarios
 {
     private const int Block = 25;
     private const int Round = 200;
+    private static readonly TimeSpan IsolatedGap = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
     /// Per-item cost in steady state. Rounds alternate so machine noise hits both alike: <see cref="Round"/> raw runs,
@@ -56,9 +57,12 @@ internal static class Scenarios
             await station.DrainAsync();
         }
 
-        var latency = new Measurement("station latency, trigger to committed (one item at a time)");
-        for (var i = 0; i < Math.Max(10, a.Iterations / 4); i++)
+        // Isolated items, as on a belt: a pause between them longer than Outbox:GroupCommitMilliseconds, so
+        // each is committed at once (back to back, a commit waits for the group interval).
+        var latency = new Measurement("station latency, trigger to committed (isolated items, 20 ms apart)");
+        for (var i = 0; i < Math.Max(10, a.Iterations / 8); i++)
         {
+            await Task.Delay(IsolatedGap);
             var t0 = Stopwatch.GetTimestamp();
             await station.Pipeline.ProcessAsync(new ItemDetected(++sequence, DateTimeOffset.UtcNow));
             latency.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
@@ -138,37 +142,36 @@ internal static class Scenarios
 
     public static async Task<object> MemoryAsync(BenchStation station, BenchArguments a)
     {
-        for (var i = 0; i < 200; i++)
-        {
-            await station.Pipeline.ProcessAsync(new ItemDetected(i, DateTimeOffset.UtcNow));
-        }
-
+        var ignored = new List<double>();
+        var sequence = await StationRoundAsync(station, 0, 200, ignored);
         await station.DrainAsync();
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var rssStart = MachineInfo.RssMegabytes();
         var allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
         var checkpoints = new List<object>();
-        for (var i = 1; i <= a.MemoryItems; i++)
+        var every = Math.Max(256, a.MemoryItems / 10 / 256 * 256);
+        for (var done = 0; done < a.MemoryItems;)
         {
-            await station.Pipeline.ProcessAsync(new ItemDetected(i, DateTimeOffset.UtcNow));
-            if (i % 256 == 0)
+            // As the loop runs items (commits overlapping), acknowledged every 256 as the publisher would.
+            var items = Math.Min(256, a.MemoryItems - done);
+            sequence = await StationRoundAsync(station, sequence, items, ignored);
+            ignored.Clear();
+            await station.DrainAsync();
+            done += items;
+            if (done % every == 0 || done == a.MemoryItems)
             {
-                await station.DrainAsync();
-            }
-
-            if (i % Math.Max(1, a.MemoryItems / 10) == 0)
-            {
-                // Managed heap after a full collection separates a managed leak from native growth (ORT arena, SQLite cache).
+                // RSS as the process has it (no forced collection first); then the managed heap after a full
+                // collection, which separates a managed leak from native growth (ORT arena, SQLite cache).
+                var rssMb = MachineInfo.RssMegabytes();
                 var managedMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
-                checkpoints.Add(new { items = i, rssMb = Math.Round(MachineInfo.RssMegabytes(), 1), managedMb = Math.Round(managedMb, 1) });
+                checkpoints.Add(new { items = done, rssMb = Math.Round(rssMb, 1), managedMb = Math.Round(managedMb, 1) });
             }
         }
 
-        await station.DrainAsync();
         var perItem = (GC.GetTotalAllocatedBytes(precise: true) - allocatedStart) / (double)a.MemoryItems;
         var rssEnd = MachineInfo.RssMegabytes();
-        Console.WriteLine($"memory: {perItem:F0} B allocated per item (drain included); RSS {rssStart:F0} MB after warm-up → {rssEnd:F0} MB after {a.MemoryItems} items (goal: no growth, <= 200 MB)");
+        Console.WriteLine($"memory: {perItem:F0} B allocated per item (acknowledgements included); RSS {rssStart:F0} MB after warm-up → {rssEnd:F0} MB after {a.MemoryItems} items (goal: no growth, <= 200 MB)");
         return new { items = a.MemoryItems, bytesAllocatedPerItem = Math.Round(perItem), rssAfterWarmupMb = Math.Round(rssStart, 1), rssEndMb = Math.Round(rssEnd, 1), checkpoints, goalRssMb = 200 };
     }
 }

@@ -186,10 +186,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--head-epochs", type=int, default=150)
     parser.add_argument("--partial-epochs", type=int, default=6)
-    parser.add_argument("--deep-epochs", type=int, default=20)
+    parser.add_argument("--deep-epochs", type=int, default=35)
     parser.add_argument("--deep-from", type=int, default=DEEP_FROM,
                         help="first features[] index trained in regime (c)")
-    parser.add_argument("--patience", type=int, default=5,
+    parser.add_argument("--patience", type=int, default=8,
                         help="epochs without validation improvement before early stop in (b) and (c)")
     args = parser.parse_args()
     torch.set_num_threads(2)

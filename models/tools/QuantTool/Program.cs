@@ -286,7 +286,9 @@ void Evaluate(string fp32, string int8, List<string> photos, string outPath, int
             using var input = OrtValue.CreateTensorValueFromMemory(tensor, [1, 3, metadata.InputHeight, metadata.InputWidth]);
             using var run = new RunOptions();
             string[] inNames = [metadata.InputName ?? "input"], outNames = [metadata.OutputName ?? "logits"];
-            const int Block = 10, Warmup = 20;
+            // Blocks of 50 alternate between the models; the first runs of a block are not timed: at 2 threads
+            // the other session's pool worker is still spinning then and would slow this one (two pools, 2 cores).
+            const int Block = 50, Skip = 5, Warmup = 20;
             for (var s = 0; s < sessions.Length; s++)
             {
                 for (var i = 0; i < Warmup; i++)
@@ -303,7 +305,10 @@ void Evaluate(string fp32, string int8, List<string> photos, string outPath, int
                     {
                         var t0 = Stopwatch.GetTimestamp();
                         using var o = sessions[s].Run(run, inNames, [input], outNames);
-                        times[s].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                        if (i >= Skip)
+                        {
+                            times[s].Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                        }
                     }
                 }
             }

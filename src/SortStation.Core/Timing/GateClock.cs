@@ -20,8 +20,6 @@ internal sealed class GateClock : IDisposable
 
     /// <summary>Busy-wait before a fire: covers nanosleep's wake-up latency (tens of µs under SCHED_FIFO).</summary>
     internal static readonly TimeSpan FinalSpin = TimeSpan.FromMicroseconds(150);
-
-    private static readonly TimeSpan MaxFineSleep = TimeSpan.FromMicroseconds(500);
     private readonly Thread _thread;
     private volatile bool _stop;
 
@@ -86,8 +84,9 @@ internal sealed class GateClock : IDisposable
                 continue;
             }
 
-            // Slices of at most 0.5 ms: a late item added meanwhile (due now) waits at most that long.
-            if (remaining > FinalSpin && PreciseSleep.TrySleep(Min(remaining - FinalSpin, MaxFineSleep)))
+            // One sleep to the spin window (every wake-up costs CPU the model needs); a late item added
+            // meanwhile (due at once, which only a mis-set belt distance causes) waits at most the wake-early time.
+            if (remaining > FinalSpin && PreciseSleep.TrySleep(remaining - FinalSpin))
             {
                 continue;
             }
@@ -116,6 +115,4 @@ internal sealed class GateClock : IDisposable
             }
         }
     }
-
-    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 }
