@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace SortStation.Bench;
 
-/// <summary>Runs the memory scenario in a child process of this benchmark (<c>--only memory</c>) and returns its figures.</summary>
+/// <summary>Runs the memory scenario in a child process of this benchmark (<c>--only memory</c>), with the runtime settings of the systemd unit, and returns its figures.</summary>
 internal static class MemoryProcess
 {
     public static async Task<object> RunAsync(BenchArguments a)
@@ -11,7 +11,7 @@ internal static class MemoryProcess
         var output = Path.Combine(Path.GetTempPath(), $"sortstation-bench-memory-{Environment.ProcessId}.json");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SortStation.Bench.dll"));
-        foreach (var arg in new[] { "--only", "memory", "--memory-items", a.MemoryItems.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output })
+        foreach (var arg in new[] { "--only", "memory-child", "--memory-items", a.MemoryItems.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output })
         {
             start.ArgumentList.Add(arg);
         }
@@ -28,6 +28,13 @@ internal static class MemoryProcess
             start.ArgumentList.Add(a.Model);
         }
 
+        var environment = UnitEnvironment.Read();
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        Console.WriteLine($"memory: child process with the unit's runtime settings: {(environment.Count == 0 ? "(none found)" : string.Join(' ', environment.Select(e => $"{e.Key}={e.Value}")))}");
         try
         {
             using var process = Process.Start(start)!;

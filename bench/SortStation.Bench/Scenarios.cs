@@ -27,9 +27,12 @@ internal static class Scenarios
         var warmupRounds = Math.Max(1, a.Warmup / Round);
         var totalRaw = 0.0;
         var totalStation = 0.0;
+        var cpuRaw = TimeSpan.Zero;
+        var cpuStation = TimeSpan.Zero;
         for (var r = 0; r < warmupRounds + rounds; r++)
         {
             var measured = r >= warmupRounds;
+            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
             for (var b = 0; b < Round / Block; b++)
             {
                 var t0 = Stopwatch.GetTimestamp();
@@ -46,10 +49,13 @@ internal static class Scenarios
                 }
             }
 
+            var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
             var blocks = new List<double>();
             sequence = await StationRoundAsync(station, sequence, Round, blocks);
             if (measured)
             {
+                cpuRaw += cpu1 - cpu0;
+                cpuStation += Process.GetCurrentProcess().TotalProcessorTime - cpu1;
                 blocks.ForEach(ms => stationTimes.Add(ms / Block));
                 totalStation += blocks.Sum();
             }
@@ -71,8 +77,10 @@ internal static class Scenarios
         await station.DrainAsync();
         var ratio = stationTimes.Median / rawTimes.Median;
         var ratioOfTotals = totalStation / totalRaw;
-        Console.WriteLine($"overhead: station {stationTimes.Median:F2} ms/item / raw Run {rawTimes.Median:F2} ms = {ratio:F3} (goal <= 1.10); all rounds end to end {ratioOfTotals:F3}; latency to committed median {latency.Median:F2} ms, p99 {latency.P99:F2} ms");
-        return new { raw = rawTimes.Summary(), station = stationTimes.Summary(), latency = latency.Summary(), ratio = Math.Round(ratio, 4), ratioOfTotals = Math.Round(ratioOfTotals, 4), goal = 1.10, block = Block, round = Round };
+        var n = (double)rounds * Round;
+        var cpu = new { rawMsPerRun = Math.Round(cpuRaw.TotalMilliseconds / n, 3), stationMsPerItem = Math.Round(cpuStation.TotalMilliseconds / n, 3) };
+        Console.WriteLine($"overhead: station {stationTimes.Median:F2} ms/item / raw Run {rawTimes.Median:F2} ms = {ratio:F3} (goal <= 1.10); all rounds end to end {ratioOfTotals:F3}; process CPU per raw run {cpu.rawMsPerRun:F2} ms, per station item {cpu.stationMsPerItem:F2} ms; latency to committed median {latency.Median:F2} ms, p99 {latency.P99:F2} ms");
+        return new { raw = rawTimes.Summary(), station = stationTimes.Summary(), latency = latency.Summary(), ratio = Math.Round(ratio, 4), ratioOfTotals = Math.Round(ratioOfTotals, 4), cpu, goal = 1.10, block = Block, round = Round };
     }
 
     /// <summary>
@@ -161,17 +169,17 @@ internal static class Scenarios
             done += items;
             if (done % every == 0 || done == a.MemoryItems)
             {
-                // RSS as the process has it (no forced collection first); then the managed heap after a full
-                // collection, which separates a managed leak from native growth (ORT arena, SQLite cache).
-                var rssMb = MachineInfo.RssMegabytes();
-                var managedMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
-                checkpoints.Add(new { items = done, rssMb = Math.Round(rssMb, 1), managedMb = Math.Round(managedMb, 1) });
+                // RSS as the process has it: no collection is forced during the run (that would flatter RSS).
+                // The managed heap as the last collection left it separates a managed leak from native growth.
+                var gc = GC.GetGCMemoryInfo();
+                checkpoints.Add(new { items = done, rssMb = Math.Round(MachineInfo.RssMegabytes(), 1), managedAfterLastGcMb = Math.Round(gc.HeapSizeBytes / 1048576.0, 1), gcCount = GC.CollectionCount(0) });
             }
         }
 
         var perItem = (GC.GetTotalAllocatedBytes(precise: true) - allocatedStart) / (double)a.MemoryItems;
         var rssEnd = MachineInfo.RssMegabytes();
-        Console.WriteLine($"memory: {perItem:F0} B allocated per item (acknowledgements included); RSS {rssStart:F0} MB after warm-up → {rssEnd:F0} MB after {a.MemoryItems} items (goal: no growth, <= 200 MB)");
-        return new { items = a.MemoryItems, bytesAllocatedPerItem = Math.Round(perItem), rssAfterWarmupMb = Math.Round(rssStart, 1), rssEndMb = Math.Round(rssEnd, 1), checkpoints, goalRssMb = 200 };
+        var managedEndMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
+        Console.WriteLine($"memory: {perItem:F0} B allocated per item (acknowledgements included); RSS {rssStart:F0} MB after warm-up → {rssEnd:F0} MB after {a.MemoryItems} items, no forced GC; managed heap {managedEndMb:F1} MB after a final full GC (goal: no growth, <= 200 MB)");
+        return new { items = a.MemoryItems, bytesAllocatedPerItem = Math.Round(perItem), rssAfterWarmupMb = Math.Round(rssStart, 1), rssEndMb = Math.Round(rssEnd, 1), managedAfterFullGcMb = Math.Round(managedEndMb, 1), checkpoints, goalRssMb = 200 };
     }
 }

@@ -57,7 +57,7 @@ internal static class StationBench
                 }
             }
 
-            if (a.Only is "memory")
+            if (a.Only is "memory-child")
             {
                 results["memory"] = await Scenarios.MemoryAsync(station, a);
             }
@@ -70,7 +70,7 @@ internal static class StationBench
             }
         }
 
-        if (a.Only is null)
+        if (a.Only is null or "memory")
         {
             // RSS is the station's alone: measured in a process of its own, without the raw baseline session
             // (a second copy of the weights and arena) or the memory the scenarios above left behind.
