@@ -457,7 +457,7 @@ preprocessing, so the same `metadata.json` serves both. Select it in the station
 {verdict}
 {two_note}{why}Recall per class, fp32 → int8: {per_class}. Latency is `InferenceSession.Run` on one station-preprocessed
 photo with the classifier's session settings (`ORT_ENABLE_ALL`, sequential, inter-op 1), fp32 and int8
-interleaved in blocks of 10 after 20 warm-up runs each; ONNX Runtime {m['onnxRuntime']} on {m['cpus']} CPU
+interleaved in blocks of 50 (the first 5 of each block untimed) after 20 warm-up runs each; ONNX Runtime {m['onnxRuntime']} on {m['cpus']} CPU
 cores **shared with other engineers' training and builds** (load average {m['loadAverage']['before'].split()[0]}
 before, {m['loadAverage']['after'].split()[0]} after), so absolute times are noisy; the ratio of the two interleaved
 medians is the figure to read (the 10th-percentile and fastest-run ratios show the less contended runs; where
