@@ -189,6 +189,7 @@ def main():
     parser.add_argument("--deep-epochs", type=int, default=35)
     parser.add_argument("--deep-from", type=int, default=DEEP_FROM,
                         help="first features[] index trained in regime (c)")
+    parser.add_argument("--deep-lr", type=float, default=2e-4, help="peak learning rate of the backbone in (c)")
     parser.add_argument("--patience", type=int, default=8,
                         help="epochs without validation improvement before early stop in (b) and (c)")
     args = parser.parse_args()
@@ -208,7 +209,7 @@ def main():
 
     # Progressive unfreezing: (b) starts from (a), (c) from (b).
     for key, start, epochs, lr, tag in (("partial", PARTIAL_FROM, args.partial_epochs, 3e-4, "partial"),
-                                        ("fineTuned", args.deep_from, args.deep_epochs, 2e-4, "deep")):
+                                        ("fineTuned", args.deep_from, args.deep_epochs, args.deep_lr, "deep")):
         print(f"regime {tag}: fine-tuning features[{start}:] + head, fresh augmentation per epoch", flush=True)
         run = (photo_forward(model, start, train[0]), train[1], lambda: (predict(model, val[0]), val[1]),
                loss_fn, True)
