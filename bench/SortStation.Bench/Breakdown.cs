@@ -12,10 +12,10 @@ namespace SortStation.Bench;
 /// </summary>
 internal static class Breakdown
 {
-    public static async Task<object> MeasureAsync(BenchStation station, Frame frame, RawInference raw, BenchArguments a)
+    /// <param name="tensor">The raw run's input buffer, which preprocessing rewrites with the same values.</param>
+    public static async Task<object> MeasureAsync(BenchStation station, Frame frame, float[] tensor, RawInference raw, BenchArguments a)
     {
         var n = Math.Max(20, a.Iterations);
-        var tensor = new float[station.Classifier.Metadata.InputWidth * station.Classifier.Metadata.InputHeight * 3];
         using var pre = new ImagePreprocessor(station.Classifier.Metadata);
         var preprocessing = Time("preprocessing", n, () => pre.Run(frame, tensor));
         var rawRun = Time("raw InferenceSession.Run", n, raw.Run);

@@ -85,10 +85,10 @@ internal static class Scenarios
 
     /// <summary>
     /// Items back to back as SortingLoop runs them: up to its commit window of records in flight. Adds the
-    /// milliseconds of each block of <see cref="Block"/> items to <paramref name="blocks"/>; the last block includes
-    /// waiting for the remaining commits.
+    /// milliseconds of each block of <see cref="Block"/> items to <paramref name="blocks"/> when given; the last
+    /// block includes waiting for the remaining commits.
     /// </summary>
-    private static async Task<long> StationRoundAsync(BenchStation station, long sequence, int items, List<double> blocks)
+    private static async Task<long> StationRoundAsync(BenchStation station, long sequence, int items, List<double>? blocks = null)
     {
         var commits = new Queue<Task<Core.Pipeline.SortOutcome>>();
         var blockStart = Stopwatch.GetTimestamp();
@@ -100,7 +100,7 @@ internal static class Scenarios
                 await commits.Dequeue();
             }
 
-            if (i % Block == 0 && i < items)
+            if (blocks is not null && i % Block == 0 && i < items)
             {
                 var now = Stopwatch.GetTimestamp();
                 blocks.Add(Stopwatch.GetElapsedTime(blockStart, now).TotalMilliseconds);
@@ -113,7 +113,7 @@ internal static class Scenarios
             await commits.Dequeue();
         }
 
-        blocks.Add(Stopwatch.GetElapsedTime(blockStart).TotalMilliseconds);
+        blocks?.Add(Stopwatch.GetElapsedTime(blockStart).TotalMilliseconds);
         return sequence;
     }
 
@@ -134,11 +134,10 @@ internal static class Scenarios
 
         var rawRate = rawCount / Stopwatch.GetElapsedTime(start).TotalSeconds;
         long items = 0;
-        var ignored = new List<double>();
         start = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(start) < window)
         {
-            items = await StationRoundAsync(station, items, Round, ignored);
+            items = await StationRoundAsync(station, items, Round);
             await station.DrainAsync();
         }
 
@@ -150,8 +149,7 @@ internal static class Scenarios
 
     public static async Task<object> MemoryAsync(BenchStation station, BenchArguments a)
     {
-        var ignored = new List<double>();
-        var sequence = await StationRoundAsync(station, 0, 200, ignored);
+        var sequence = await StationRoundAsync(station, 0, 200);
         await station.DrainAsync();
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -163,8 +161,7 @@ internal static class Scenarios
         {
             // As the loop runs items (commits overlapping), acknowledged every 256 as the publisher would.
             var items = Math.Min(256, a.MemoryItems - done);
-            sequence = await StationRoundAsync(station, sequence, items, ignored);
-            ignored.Clear();
+            sequence = await StationRoundAsync(station, sequence, items);
             await station.DrainAsync();
             done += items;
             if (done % every == 0 || done == a.MemoryItems)

@@ -43,7 +43,7 @@ internal static class StationBench
                 using var raw = new RawInference(station.Classifier, tensor);
                 if (a.Only is null or "breakdown")
                 {
-                    results["breakdown"] = await Breakdown.MeasureAsync(station, frame, raw, a);
+                    results["breakdown"] = await Breakdown.MeasureAsync(station, frame, tensor, raw, a);
                 }
 
                 if (a.Only is null or "overhead")

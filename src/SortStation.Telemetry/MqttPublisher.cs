@@ -1,4 +1,3 @@
-using SortStation.Mqtt;
 using System.Buffers;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +7,7 @@ using MQTTnet;
 using MQTTnet.Protocol;
 using SortStation.Contracts;
 using SortStation.Core.Options;
+using SortStation.Mqtt;
 
 namespace SortStation.Telemetry;
 

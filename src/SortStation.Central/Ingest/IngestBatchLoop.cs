@@ -1,7 +1,7 @@
-using SortStation.Mqtt;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SortStation.Central.Options;
+using SortStation.Mqtt;
 
 namespace SortStation.Central.Ingest;
 

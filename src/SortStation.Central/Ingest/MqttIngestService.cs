@@ -1,4 +1,3 @@
-using SortStation.Mqtt;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
 using SortStation.Central.Options;
+using SortStation.Mqtt;
 
 namespace SortStation.Central.Ingest;
 

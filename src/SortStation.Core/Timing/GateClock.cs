@@ -9,6 +9,11 @@ namespace SortStation.Core.Timing;
 /// </summary>
 internal sealed class GateClock : IDisposable
 {
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
+
+    /// <summary>Busy-wait before a fire: covers nanosleep's wake-up latency (tens of µs under SCHED_FIFO).</summary>
+    internal static readonly TimeSpan FinalSpin = TimeSpan.FromMicroseconds(150);
+
     // Ordered by monotonic timestamp: a wall-clock step (NTP) must not make the thread sleep or spin for hours.
     private readonly PriorityQueue<ScheduledFire, long> _queue = new();
     private readonly AutoResetEvent _wake = new(false);
@@ -16,10 +21,6 @@ internal sealed class GateClock : IDisposable
     private readonly TimeSpan _spin;
     private readonly Action<ScheduledFire> _fire;
     private readonly Action<bool> _started;
-    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
-
-    /// <summary>Busy-wait before a fire: covers nanosleep's wake-up latency (tens of µs under SCHED_FIFO).</summary>
-    internal static readonly TimeSpan FinalSpin = TimeSpan.FromMicroseconds(150);
     private readonly Thread _thread;
     private volatile bool _stop;
 

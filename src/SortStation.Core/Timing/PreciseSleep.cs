@@ -8,7 +8,7 @@ namespace SortStation.Core.Timing;
 /// from ONNX Runtime at every item. nanosleep(2) wakes within tens of microseconds (a SCHED_FIFO
 /// thread has no timer slack), leaving only a short spin.
 /// </summary>
-internal static partial class PreciseSleep
+internal static class PreciseSleep
 {
     private static bool _unavailable = !OperatingSystem.IsLinux();
 
