@@ -50,6 +50,7 @@ QWORK = WORK / "quant"
 METRICS = MODELS / "int8-metrics.json"
 TOOL = MODELS / "tools" / "QuantTool"
 CALIB_COUNT = 300
+FLOAT_CONVS = 1
 
 
 # ---------------------------------------------------------------- 1. fp32 clean-up: fold Pad into Conv
@@ -217,8 +218,10 @@ def bias_shift(w, qw, ws, in_mean, group):
     return (dw * in_mean[idx]).sum(axis=1)
 
 
-def build_qdq(clean, ranges, method, float_weights=False, float_acts=(), means=None, float_first_conv=True):
-    """float_weights / float_acts (tensor names, or "all"): leave those unquantized (diagnostics)."""
+def build_qdq(clean, ranges, method, float_weights=False, float_acts=(), means=None, float_convs_count=1):
+    """float_weights / float_acts (tensor names, or "all"): leave those unquantized (diagnostics).
+    float_convs_count: the first N convs, a chain from the graph input, stay float; the Nth one's output
+    is the first quantized tensor."""
     work = onnx.ModelProto()
     work.CopyFrom(clean)
     g = work.graph
@@ -261,13 +264,19 @@ def build_qdq(clean, ranges, method, float_weights=False, float_acts=(), means=N
             raise SystemExit("quantize_int8: a Clip output is a graph output")
 
     quantized = [g.input[0].name] + [n.output[0] for n in nodes if n.op_type in ("Conv", "Add")]
-    first = next(n for n in nodes if n.op_type == "Conv")
     float_convs = set()
-    if float_first_conv and first.input[0] == g.input[0].name:
+    x = g.input[0].name
+    for n in (n for n in nodes if n.op_type == "Conv"):
+        if len(float_convs) == float_convs_count or n.input[0] != x:
+            break
         # The 3-channel stem conv is slow as QLinearConv (im2col with K = 27; ~1/6 of the int8 run time) and
-        # fast in ONNX Runtime's fp32 NCHWc kernels: it stays float, its ReLU6 output is quantized.
-        float_convs.add(first.output[0])
-        quantized.remove(g.input[0].name)
+        # fast in ONNX Runtime's fp32 NCHWc kernels: it stays float, its ReLU6 output is quantized. Likewise
+        # the first block's 3x3 depthwise conv at 112 x 112 (memory-bound: no faster in int8).
+        quantized.remove(x)
+        x = n.output[0]
+        float_convs.add(x)
+        if len(consumers.get(inv_alias.get(x, x), [])) != 1:
+            break
     if float_acts:
         quantized = [t for t in quantized if float_acts != "all" and t not in float_acts]
     for t in quantized:
@@ -511,6 +520,8 @@ def main():
     ap.add_argument("--skip-eval", action="store_true")
     ap.add_argument("--no-bias-correction", action="store_true")
     ap.add_argument("--int8-stem", action="store_true", help="quantize the first (3-channel) conv too")
+    ap.add_argument("--float-convs", type=int, default=FLOAT_CONVS,
+                    help="the first N convs stay fp32 (1: the stem; 3: the stem and the first block)")
     ap.add_argument("--reuse-ranges", action="store_true", help="reuse .work/quant/ranges.json (same fp32 model)")
     args = ap.parse_args()
     t0 = time.time()
@@ -528,7 +539,7 @@ def main():
         write_json(QWORK / "ranges.meta.json", {"fp32": sha256(FP32)})
     model, convs, acts, floored = build_qdq(clean, cal["tensors"], args.calibration,
                                    means=None if args.no_bias_correction else cal["channelMeans"],
-                                   float_first_conv=not args.int8_stem)
+                                   float_convs_count=0 if args.int8_stem else args.float_convs)
     onnx.save(model, str(INT8))
     print(f"wrote {INT8}: {convs} convs with per-channel int8 weights, {acts} uint8 activation tensors, "
           f"{INT8.stat().st_size / 1e6:.2f} MB (fp32 {FP32.stat().st_size / 1e6:.2f} MB)")
@@ -550,7 +561,8 @@ def main():
             "activations": "uint8 asymmetric per tensor on the graph input and every Conv and Add output; "
                            "ReLU6 (Clip 0..6) folded into the following Q (zero point 0)",
             "float": ("global average pool (ReduceMean) and classifier Gemm; logits are float"
-                      + ("" if args.int8_stem else "; the first (3-channel stem) conv, its ReLU6 output quantized")),
+                      + ("" if args.int8_stem else f"; the first {args.float_convs} conv(s) from the input (the 3-channel stem"
+                                                   f"{' and the first block' if args.float_convs >= 3 else ''}), the last one's output quantized")),
             "calibration": args.calibration, "calibrationPhotos": len(photos),
             "calibrationSource": "train split, seeded stratified sample, station preprocessing (OpenCV decode, "
                                  "ImagePreprocessor)",

@@ -21,7 +21,7 @@ from torch import nn
 from torchvision import transforms as T
 from torchvision.transforms import functional as TF
 
-from common import LABELS, MEAN, SEED, STD, WORK, load_rgb, read_split, station_tensor, write_json
+from common import LABELS, MEAN, SEED, STD, WORK, load_rgb, read_json, read_split, station_tensor, write_json
 from mobilenetv2 import load_backbone, replace_head
 
 PARTIAL_FROM = 14  # features[14] = block 13 (14x14 -> 7x7): blocks 13-16 + final conv, ~40 Keras layers
@@ -95,11 +95,18 @@ def pooled_features(model, x, batch=64):
 
 
 def photo_forward(model, start, images):
-    """Logits of augmented photos; the layers before `start` run without autograd (they do not learn)."""
-    def forward(idx):
+    """Logits of augmented photos; the layers before `start` run without autograd (they do not learn).
+    With `mix`, the normalised batch is mixed first and (logits, *mix's extra results) returned."""
+    def forward(idx, mix=None):
+        x = augmented_batch([images[j] for j in idx])
+        extra = ()
+        if mix is not None:
+            x, *extra = mix(x)
+            x = x.contiguous(memory_format=torch.channels_last)
         with torch.no_grad():
-            h = model.features[:start](augmented_batch([images[j] for j in idx]))
-        return model.classifier(model.dropout(model.pool(model.features[start:](h))))
+            h = model.features[:start](x)
+        logits = model.classifier(model.dropout(model.pool(model.features[start:](h))))
+        return (logits, *extra) if mix is not None else logits
     return forward
 
 
@@ -113,28 +120,70 @@ def metrics(logits, labels, loss_fn):
             "macroF1": float(f1_score(labels.numpy(), pred, average="macro"))}
 
 
-def train_epoch(model, forward, labels, loss_fn, opt, sched, verbose):
-    """One pass over the shuffled training set; returns the mean training loss."""
+class WeightAverage:
+    """Exponential moving average of the trained weights (the model has no batch-norm buffers:
+    BN is folded). Averaging the last few hundred steps smooths the noise of batch-32 steps on
+    1 500 photos; validation and the checkpoint use the average. Warm-up: decay (1+n)/(10+n)."""
+
+    def __init__(self, model, decay):
+        self.model, self.decay, self.steps = copy.deepcopy(model), decay, 0
+        for p in self.model.parameters():
+            p.requires_grad = False
+
+    @torch.no_grad()
+    def update(self, model):
+        self.steps += 1
+        d = min(self.decay, (1 + self.steps) / (10 + self.steps))
+        for avg, p in zip(self.model.parameters(), model.parameters()):
+            if p.requires_grad:
+                avg.mul_(d).add_(p.detach(), alpha=1 - d)
+
+
+def cutmix(x, rng):
+    """CutMix (Yun et al. 2019): a random box of each photo replaced by the same box of another
+    photo in the batch; returns the mixed batch, the partner order and the kept-area fraction."""
+    lam = float(rng.beta(1.0, 1.0))
+    h, w = x.shape[2:]
+    bh, bw = int(h * math.sqrt(1 - lam)), int(w * math.sqrt(1 - lam))
+    cy, cx = int(rng.integers(h)), int(rng.integers(w))
+    y0, y1, x0, x1 = max(cy - bh // 2, 0), min(cy + bh // 2, h), max(cx - bw // 2, 0), min(cx + bw // 2, w)
+    perm = torch.from_numpy(rng.permutation(len(x)))
+    x = x.clone()
+    x[:, :, y0:y1, x0:x1] = x[perm, :, y0:y1, x0:x1]
+    return x, perm, 1 - (y1 - y0) * (x1 - x0) / (h * w)
+
+
+def train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, extra):
+    """One pass over the shuffled training set; returns the mean training loss.
+    `extra` = (WeightAverage or None, CutMix probability, numpy RNG)."""
+    ema, mix_p, rng = extra
     order = torch.randperm(len(labels))
     total, t0, batches = 0.0, time.time(), math.ceil(len(order) / BATCH)
     model.train()
     for b, i in enumerate(range(0, len(order), BATCH)):
         idx = order[i:i + BATCH]
-        loss = loss_fn(forward(idx), labels[idx])
+        if mix_p > 0 and rng.random() < mix_p:
+            logits, perm, lam = forward(idx, lambda x: cutmix(x, rng))
+            loss = lam * loss_fn(logits, labels[idx]) + (1 - lam) * loss_fn(logits, labels[idx][perm])
+        else:
+            loss = loss_fn(forward(idx), labels[idx])
         opt.zero_grad()
         loss.backward()
         opt.step()
         sched.step()
+        if ema is not None:
+            ema.update(model)
         total += float(loss) * len(idx)
         if verbose and b % 10 == 0:
             print(f"    batch {b + 1}/{batches} loss {float(loss):.3f} ({time.time() - t0:.0f}s)", flush=True)
     return total / len(order)
 
 
-def fit(model, groups, run, epochs, patience, tag, checkpoint):
+def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mix_p=0.0):
     """AdamW with one-cycle cosine decay; keeps the weights of the best validation macro F1
     (ties: lower validation loss) and stops after `patience` epochs without improvement.
-    `run` = (forward, train labels, validation-logits function, loss, print batches)."""
+    `run` = (forward, train labels, validation-logits function of a model, loss, print batches).
+    With `ema_decay` > 0 the weight average is what is validated and kept."""
     forward, labels, val_logits, loss_fn, verbose = run
     for p in model.parameters():
         p.requires_grad = False
@@ -144,20 +193,23 @@ def fit(model, groups, run, epochs, patience, tag, checkpoint):
     opt = torch.optim.AdamW(groups, weight_decay=1e-4)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, [g["lr"] for g in groups], pct_start=0.1,
                                                 total_steps=epochs * math.ceil(len(labels) / BATCH))
+    ema = WeightAverage(model, ema_decay) if ema_decay > 0 else None
+    kept = ema.model if ema else model
+    rng = np.random.default_rng(SEED)
     best, best_state, history, stale = None, None, [], 0
     for epoch in range(1, epochs + 1):
         t0 = time.time()
-        train_loss = train_epoch(model, forward, labels, loss_fn, opt, sched, verbose)
-        model.eval()
+        train_loss = train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, (ema, mix_p, rng))
+        kept.eval()
         with torch.no_grad():
-            v = metrics(*val_logits(), loss_fn)
+            v = metrics(*val_logits(kept), loss_fn)
         history.append({"epoch": epoch, "trainLoss": train_loss, **{f"val_{k}": x for k, x in v.items()},
                         "seconds": round(time.time() - t0, 1)})
         if verbose or epoch % 10 == 0:
             print(f"[{tag}] epoch {epoch}/{epochs} train loss {train_loss:.3f} val loss {v['loss']:.3f} "
                   f"acc {v['acc']:.4f} macro F1 {v['macroF1']:.4f} ({time.time() - t0:.0f}s)", flush=True)
         if best is None or (v["macroF1"], -v["loss"]) > (best["macroF1"], -best["loss"]):
-            best, best_state, stale = {"epoch": epoch, **v}, copy.deepcopy(model.state_dict()), 0
+            best, best_state, stale = {"epoch": epoch, **v}, copy.deepcopy(kept.state_dict()), 0
             torch.save(best_state, checkpoint)  # a cut-off run still leaves the best weights so far
         else:
             stale += 1
@@ -177,7 +229,7 @@ def head_only(model, loss_fn, val, epochs):
     x, y = load_eval("train")
     train_f, val_f = pooled_features(model, x), pooled_features(model, val[0])
     print(f"cached backbone features of {len(x)} + {len(val_f)} photos in {time.time() - t0:.0f}s", flush=True)
-    run = (feature_forward(model, train_f), y, lambda: (model.classifier(val_f), val[1]), loss_fn, False)
+    run = (feature_forward(model, train_f), y, lambda m: (m.classifier(val_f), val[1]), loss_fn, False)
     return fit(model, [{"params": list(model.classifier.parameters()), "lr": 1e-3}], run, epochs, 15, "head",
                WORK / "headOnly.pt")
 
@@ -192,8 +244,14 @@ def main():
     parser.add_argument("--deep-lr", type=float, default=2e-4, help="peak learning rate of the backbone in (c)")
     parser.add_argument("--patience", type=int, default=8,
                         help="epochs without validation improvement before early stop in (b) and (c)")
+    parser.add_argument("--ema", type=float, default=0.0,
+                        help="(c): validate and keep an exponential moving average of the weights with this decay")
+    parser.add_argument("--cutmix", type=float, default=0.0, help="(c): share of batches mixed by CutMix")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--from-partial", action="store_true",
+                        help="skip (a) and (b): start (c) from WORK/partial.pt and the log of the run that made it")
     args = parser.parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(SEED)
     t_start = time.time()
     train, val = load_train(), load_eval("val")
@@ -201,25 +259,39 @@ def main():
     model = replace_head(load_backbone(WORK / "mobilenetv2_imagenet.pt"), len(LABELS), dropout=0.2)
     model = model.to(memory_format=torch.channels_last)
     log = {"seed": SEED, "batch": BATCH, "partialFrom": PARTIAL_FROM, "deepFrom": args.deep_from,
-           "classWeights": class_weights(train[1]).tolist()}
+           "classWeights": class_weights(train[1]).tolist(),
+           "deep": {"epochs": args.deep_epochs, "lr": args.deep_lr, "patience": args.patience,
+                    "ema": args.ema, "cutmix": args.cutmix}}
 
-    print("regime (a): head only, backbone frozen", flush=True)
-    log["headOnly"] = head_only(model, loss_fn, val, args.head_epochs)
-    write_json(WORK / "train_log.json", log)
-
-    # Progressive unfreezing: (b) starts from (a), (c) from (b).
-    for key, start, epochs, lr, tag in (("partial", PARTIAL_FROM, args.partial_epochs, 3e-4, "partial"),
-                                        ("fineTuned", args.deep_from, args.deep_epochs, args.deep_lr, "deep")):
-        print(f"regime {tag}: fine-tuning features[{start}:] + head, fresh augmentation per epoch", flush=True)
-        run = (photo_forward(model, start, train[0]), train[1], lambda: (predict(model, val[0]), val[1]),
-               loss_fn, True)
-        log[key] = fit(model, [{"params": list(model.features[start:].parameters()), "lr": lr},
-                               {"params": list(model.classifier.parameters()), "lr": 1e-3}],
-                       run, epochs, args.patience, tag, WORK / f"{key}.pt")
+    if args.from_partial:
+        previous = read_json(WORK / "train_log.json")
+        log["headOnly"], log["partial"] = previous["headOnly"], previous["partial"]
+        model.load_state_dict(torch.load(WORK / "partial.pt"))
+    else:
+        print("regime (a): head only, backbone frozen", flush=True)
+        log["headOnly"] = head_only(model, loss_fn, val, args.head_epochs)
         write_json(WORK / "train_log.json", log)
+        # Progressive unfreezing: (b) starts from (a), (c) from (b).
+        log["partial"] = regime(model, train, val, loss_fn, ("partial", PARTIAL_FROM, args.partial_epochs, 3e-4),
+                                args.patience)
+        write_json(WORK / "train_log.json", log)
+    torch.manual_seed(SEED + 3)  # (c) draws the same batches whether or not (a) and (b) ran in this process
+    log["fineTuned"] = regime(model, train, val, loss_fn, ("fineTuned", args.deep_from, args.deep_epochs, args.deep_lr),
+                              args.patience, args.ema, args.cutmix)
     log["minutes"] = round((time.time() - t_start) / 60, 1)
     write_json(WORK / "train_log.json", log)
     print(f"training done in {log['minutes']} min")
+
+
+def regime(model, train, val, loss_fn, spec, patience, ema=0.0, mix_p=0.0):
+    """(b) or (c): features[start:] + head learn from freshly augmented photos every epoch."""
+    key, start, epochs, lr = spec
+    tag = "deep" if key == "fineTuned" else key
+    print(f"regime {tag}: fine-tuning features[{start}:] + head, fresh augmentation per epoch", flush=True)
+    run = (photo_forward(model, start, train[0]), train[1], lambda m: (predict(m, val[0]), val[1]), loss_fn, True)
+    return fit(model, [{"params": list(model.features[start:].parameters()), "lr": lr},
+                       {"params": list(model.classifier.parameters()), "lr": 1e-3}],
+               run, epochs, patience, tag, WORK / f"{key}.pt", ema, mix_p)
 
 
 if __name__ == "__main__":

@@ -26,9 +26,25 @@ public sealed class ImagePreprocessorTests
 
         pre.Run(frame, tensor);
 
-        Assert.All(tensor[..16], v => Assert.Equal((90 - 10) / 2f, v)); // plane 0 = R
-        Assert.All(tensor[16..32], v => Assert.Equal((60 - 20) / 4f, v)); // plane 1 = G
-        Assert.All(tensor[32..], v => Assert.Equal((30 - 30) / 5f, v)); // plane 2 = B
+        // v / std - mean / std in float: within a float rounding of the exact value.
+        Assert.All(tensor[..16], v => Assert.Equal((90 - 10) / 2f, v, 1e-6f)); // plane 0 = R
+        Assert.All(tensor[16..32], v => Assert.Equal((60 - 20) / 4f, v, 1e-6f)); // plane 1 = G
+        Assert.All(tensor[32..], v => Assert.Equal((30 - 30) / 5f, v, 1e-6f)); // plane 2 = B
+    }
+
+    [Fact]
+    public void Run_AnotherDestination_WritesThatBuffer()
+    {
+        using var pre = new ImagePreprocessor(Metadata with { Mean = [0f, 0f, 0f], Std = [1f, 1f, 1f] });
+        var first = new float[pre.TensorLength];
+        var second = new float[pre.TensorLength];
+
+        pre.Run(Uniform(4, 4, b: 1, g: 2, r: 3), first);
+        pre.Run(Uniform(4, 4, b: 7, g: 8, r: 9), second);
+
+        Assert.All(first[..16], v => Assert.Equal(3f, v));
+        Assert.All(second[..16], v => Assert.Equal(9f, v));
+        Assert.All(second[32..], v => Assert.Equal(7f, v));
     }
 
     [Fact]
