@@ -10,6 +10,7 @@ namespace SortStation.Core.Timing;
 internal sealed class GateClock : IDisposable
 {
     private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan OneMillisecond = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Busy-wait before a fire: covers nanosleep's wake-up latency (tens of µs under SCHED_FIFO).</summary>
     internal static readonly TimeSpan FinalSpin = TimeSpan.FromMicroseconds(150);
@@ -36,12 +37,19 @@ internal sealed class GateClock : IDisposable
         // Wall clock read first, monotonic second: any gap between the two reads makes the fire later, never earlier.
         var untilDue = fire.FireAt - _time.GetUtcNow();
         var due = _time.GetTimestamp() + (long)Math.Ceiling(untilDue.TotalSeconds * _time.TimestampFrequency);
+        bool head;
         lock (_queue)
         {
             _queue.Enqueue(fire, due);
+            head = ReferenceEquals(_queue.Peek(), fire);
         }
 
-        _wake.Set();
+        // Only a new earliest fire changes what the thread waits for; waking it for every item (they are
+        // mostly due after the ones already queued) cost a thread wake-up per item.
+        if (head)
+        {
+            _wake.Set();
+        }
     }
 
     public void Dispose()
@@ -78,15 +86,18 @@ internal sealed class GateClock : IDisposable
             }
 
             var remaining = TimeSpan.FromSeconds((double)(due - _time.GetTimestamp()) / _time.TimestampFrequency);
-            if (remaining > _spin)
+            var sleep = remaining - _spin;
+            if (sleep >= OneMillisecond)
             {
-                var sleep = remaining - _spin;
-                _wake.WaitOne(sleep < MaxSleep ? sleep : MaxSleep); // woken early by an earlier item, or at the spin window
+                // Woken early by an earlier item, or at the spin window. WaitOne counts whole milliseconds and
+                // truncates: under 1 ms it returns at once, which made this loop spin up to a millisecond per fire.
+                _wake.WaitOne(sleep < MaxSleep ? sleep : MaxSleep);
                 continue;
             }
 
             // One sleep to the spin window (every wake-up costs CPU the model needs); a late item added
-            // meanwhile (due at once, which only a mis-set belt distance causes) waits at most the wake-early time.
+            // meanwhile (due at once, which only a mis-set belt distance causes) waits at most the wake-early
+            // time plus 1 ms.
             if (remaining > FinalSpin && PreciseSleep.TrySleep(remaining - FinalSpin))
             {
                 continue;
