@@ -1,0 +1,60 @@
+"""Tests of the trainer's pure parts: CutMix and the weight average (no data needed).
+
+Run: /usr/bin/python3 -m unittest discover -s models/tests"""
+import importlib.util
+import sys
+import unittest
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+MISSING = [m for m in ("torch", "torchvision", "sklearn", "PIL") if importlib.util.find_spec(m) is None]
+if MISSING:
+    print(f"SKIP trainer tests: python modules missing: {', '.join(MISSING)} (use /usr/bin/python3)")
+else:
+    import numpy as np
+    import torch
+    from torch import nn
+
+    import train
+
+
+@unittest.skipIf(MISSING, "torch is absent")
+class CutMixTest(unittest.TestCase):
+    def test_kept_fraction_matches_the_pixels_left_in_place(self):
+        rng = np.random.default_rng(1)
+        x = torch.arange(4, dtype=torch.float32).reshape(4, 1, 1, 1).expand(4, 3, 32, 32).contiguous()
+        for _ in range(20):
+            mixed, perm, lam = train.cutmix(x, rng)
+            for i in range(4):
+                own = (mixed[i, 0] == x[i, 0]).float().mean().item()
+                expected = 1.0 if int(perm[i]) == i else lam
+                self.assertAlmostEqual(expected, own, places=6)
+
+    def test_does_not_change_its_input(self):
+        x = torch.rand(4, 3, 16, 16)
+        before = x.clone()
+        train.cutmix(x, np.random.default_rng(2))
+        self.assertTrue(torch.equal(before, x))
+
+
+@unittest.skipIf(MISSING, "torch is absent")
+class WeightAverageTest(unittest.TestCase):
+    def test_average_follows_trained_weights_and_skips_frozen_ones(self):
+        model = nn.Sequential(nn.Linear(2, 2), nn.Linear(2, 1))
+        model[0].weight.requires_grad = False
+        avg = train.WeightAverage(model, decay=0.5)
+        frozen_before = avg.model[0].weight.clone()
+        with torch.no_grad():
+            model[1].weight.fill_(1.0)
+            model[0].weight.fill_(7.0)
+        start = avg.model[1].weight.clone()
+        avg.update(model)  # warm-up decay min(0.5, 2/11) = 2/11
+        expected = start * (2 / 11) + 1.0 * (9 / 11)
+        self.assertTrue(torch.allclose(expected, avg.model[1].weight))
+        self.assertTrue(torch.equal(frozen_before, avg.model[0].weight))
+        self.assertFalse(any(p.requires_grad for p in avg.model.parameters()))
+
+
+if __name__ == "__main__":
+    unittest.main()
