@@ -17,7 +17,7 @@ namespace SortStation.Core.Pipeline;
 /// One item, camera to outbox: frame → classify → weigh → route → schedule its gate → record.
 /// The record is committed to the outbox before the item counts as done.
 /// </summary>
-public sealed class SortingPipeline(
+public sealed partial class SortingPipeline(
     PipelineDevices devices,
     Router router,
     BeltTiming belt,
@@ -81,7 +81,7 @@ public sealed class SortingPipeline(
         await enqueued;
         var outcome = new SortOutcome(record, decision, time.GetElapsedTime(started), inference);
         statistics.Record(outcome);
-        log.LogDebug("Item {ItemId}: {Label} {Confidence:P1} {WeightKg} kg → {Bin} ({Reason})", record.ItemId, record.Label, record.Confidence, record.WeightKg, record.Bin, record.Reason);
+        LogSorted(log, record.ItemId, record.Label, record.Confidence, record.WeightKg, record.Bin, record.Reason);
         return outcome;
     }
 
@@ -111,4 +111,8 @@ public sealed class SortingPipeline(
             return null;
         }
     }
+
+    // Source-generated: checks the level before formatting, so no per-item boxing when Debug is off.
+    [LoggerMessage(LogLevel.Debug, "Item {ItemId}: {Label} {Confidence:P1} {WeightKg} kg → {Bin} ({Reason})")]
+    private static partial void LogSorted(ILogger logger, string itemId, string label, double confidence, double? weightKg, string bin, string reason);
 }
