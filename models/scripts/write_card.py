@@ -65,6 +65,20 @@ def verdict(m):
             f"Fine-tuned beats head-only: **{'yes' if beats else 'NO'}**.")
 
 
+def deep_recipe(log, epochs_run):
+    """Regime (c)'s settings as train.py logged them (older logs lack them: the then defaults)."""
+    d = log.get("deep", {"epochs": 35, "lr": 2e-4, "patience": 8, "ema": 0.0, "cutmix": 0.0})
+    lr = f"{d['lr']:.0e}".replace("e-0", "e-")
+    text = (f"Peak LR {lr} backbone, 1e-3 head, one-cycle over {d['epochs']} epochs "
+            f"({epochs_run} run; early stop after {d['patience']} epochs without a better validation macro F1)")
+    if d["ema"]:
+        text += (f"; validated and kept: an exponential moving average of the weights (decay {d['ema']:g}, "
+                 f"i.e. about the last {round(1 / (1 - d['ema']))} batches)")
+    if d["cutmix"]:
+        text += f"; CutMix on {100 * d['cutmix']:.0f} % of the batches"
+    return text + "."
+
+
 def int8_section():
     """The int8 variant's section (issue 8), rendered by quantize_int8.py from int8-metrics.json, if present."""
     if not (MODELS / "int8-metrics.json").exists():
@@ -95,6 +109,7 @@ def main():
         "head_epochs": m["epochs"]["headOnly"], "partial_epochs": m["epochs"]["partial"],
         "deep_epochs": m["epochs"].get("fineTuned", "?"),
     }
+    values["deep_recipe"] = deep_recipe(log, values["deep_epochs"])
     values["int8_section"] = int8_section()
     text = Template((SCRIPTS_DIR / "card_template.md").read_text()).substitute(values)
     (MODELS / "README.md").write_text(text)
