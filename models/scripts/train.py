@@ -121,8 +121,7 @@ def metrics(logits, labels, loss_fn):
 
 
 class WeightAverage:
-    """Exponential moving average of the trained weights (the model has no batch-norm buffers:
-    BN is folded). Averaging the last few hundred steps smooths the noise of batch-32 steps on
+    """Exponential moving average of the trained weights (and of batch-norm statistics with --bn). Averaging the last few hundred steps smooths the noise of batch-32 steps on
     1 500 photos; validation and the checkpoint use the average. Warm-up: decay (1+n)/(10+n)."""
 
     def __init__(self, model, decay):
@@ -137,6 +136,11 @@ class WeightAverage:
         for avg, p in zip(self.model.parameters(), model.parameters()):
             if p.requires_grad:
                 avg.mul_(d).add_(p.detach(), alpha=1 - d)
+        for avg, b in zip(self.model.buffers(), model.buffers()):  # batch-norm statistics (--bn)
+            if b.is_floating_point():
+                avg.mul_(d).add_(b, alpha=1 - d)
+            else:
+                avg.copy_(b)
 
 
 def cutmix(x, rng):
@@ -151,6 +155,48 @@ def cutmix(x, rng):
     x = x.clone()
     x[:, :, y0:y1, x0:x1] = x[perm, :, y0:y1, x0:x1]
     return x, perm, 1 - (y1 - y0) * (x1 - x0) / (h * w)
+
+
+@torch.no_grad()
+def add_batch_norm(model, start, images):
+    """Re-introduces batch norm after every conv of features[start:] (the TFLite weights have it folded),
+    initialised to the identity: running mean/var are those of each conv's output on `images`, and
+    weight = sqrt(var + eps), bias = mean. Training then normalises by batch statistics, which
+    conditions the fine-tuning as the original BN did; fold_batch_norm puts it back into the convs."""
+    convs = [m for m in model.features[start:].modules() if isinstance(m, nn.Conv2d)]
+    stats, hooks = {}, []
+    for conv in convs:
+        hooks.append(conv.register_forward_hook(
+            lambda m, _, out: stats.__setitem__(m, (out.mean(dim=(0, 2, 3)), out.var(dim=(0, 2, 3))))))
+    model.eval()
+    model(images.contiguous(memory_format=torch.channels_last))
+    for h in hooks:
+        h.remove()
+    for parent in list(model.features[start:].modules()):
+        for name, child in list(parent.named_children()):
+            if child in stats:
+                mean, var = stats[child]
+                bn = nn.BatchNorm2d(child.out_channels)
+                bn.running_mean.copy_(mean)
+                bn.running_var.copy_(var)
+                bn.weight.copy_(torch.sqrt(var + bn.eps))
+                bn.bias.copy_(mean)
+                setattr(parent, name, nn.Sequential(child, bn))
+    return len(stats)
+
+
+@torch.no_grad()
+def fold_batch_norm(model):
+    """Folds every (conv, BN) pair add_batch_norm made back into the conv: the exported graph is unchanged."""
+    for parent in list(model.modules()):
+        for name, child in list(parent.named_children()):
+            if isinstance(child, nn.Sequential) and len(child) == 2 and isinstance(child[1], nn.BatchNorm2d):
+                conv, bn = child
+                k = bn.weight / torch.sqrt(bn.running_var + bn.eps)
+                conv.weight.mul_(k.reshape(-1, 1, 1, 1))
+                conv.bias.copy_((conv.bias - bn.running_mean) * k + bn.bias)
+                setattr(parent, name, conv)
+    return model
 
 
 def train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, extra):
@@ -210,7 +256,8 @@ def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mi
                   f"acc {v['acc']:.4f} macro F1 {v['macroF1']:.4f} ({time.time() - t0:.0f}s)", flush=True)
         if best is None or (v["macroF1"], -v["loss"]) > (best["macroF1"], -best["loss"]):
             best, best_state, stale = {"epoch": epoch, **v}, copy.deepcopy(kept.state_dict()), 0
-            torch.save(best_state, checkpoint)  # a cut-off run still leaves the best weights so far
+            # A cut-off run still leaves the best weights so far; always in the plain (BN-folded) layout.
+            torch.save(fold_batch_norm(copy.deepcopy(kept)).state_dict(), checkpoint)
         else:
             stale += 1
             if stale >= patience:
@@ -247,6 +294,8 @@ def main():
     parser.add_argument("--ema", type=float, default=0.0,
                         help="(c): validate and keep an exponential moving average of the weights with this decay")
     parser.add_argument("--cutmix", type=float, default=0.0, help="(c): share of batches mixed by CutMix")
+    parser.add_argument("--bn", action="store_true",
+                        help="(c): re-introduce batch norm after each trained conv (folded back before saving)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--from-partial", action="store_true",
                         help="skip (a) and (b): start (c) from WORK/partial.pt and the log of the run that made it")
@@ -261,7 +310,7 @@ def main():
     log = {"seed": SEED, "batch": BATCH, "partialFrom": PARTIAL_FROM, "deepFrom": args.deep_from,
            "classWeights": class_weights(train[1]).tolist(),
            "deep": {"epochs": args.deep_epochs, "lr": args.deep_lr, "patience": args.patience,
-                    "ema": args.ema, "cutmix": args.cutmix}}
+                    "ema": args.ema, "cutmix": args.cutmix, "batchNorm": args.bn}}
 
     if args.from_partial:
         previous = read_json(WORK / "train_log.json")
@@ -276,8 +325,12 @@ def main():
                                 args.patience)
         write_json(WORK / "train_log.json", log)
     torch.manual_seed(SEED + 3)  # (c) draws the same batches whether or not (a) and (b) ran in this process
+    if args.bn:
+        sample = torch.stack([augmented_batch([train[0][int(i)]])[0] for i in torch.randperm(len(train[1]))[:256]])
+        print(f"regime (c): batch norm after {add_batch_norm(model, args.deep_from, sample)} convs", flush=True)
     log["fineTuned"] = regime(model, train, val, loss_fn, ("fineTuned", args.deep_from, args.deep_epochs, args.deep_lr),
                               args.patience, args.ema, args.cutmix)
+    fold_batch_norm(model)
     log["minutes"] = round((time.time() - t_start) / 60, 1)
     write_json(WORK / "train_log.json", log)
     print(f"training done in {log['minutes']} min")

@@ -17,6 +17,7 @@ else:
     from torch import nn
 
     import train
+    from mobilenetv2 import MobileNetV2
 
 
 @unittest.skipIf(MISSING, "torch is absent")
@@ -54,6 +55,29 @@ class WeightAverageTest(unittest.TestCase):
         self.assertTrue(torch.allclose(expected, avg.model[1].weight))
         self.assertTrue(torch.equal(frozen_before, avg.model[0].weight))
         self.assertFalse(any(p.requires_grad for p in avg.model.parameters()))
+
+
+@unittest.skipIf(MISSING, "torch is absent")
+class BatchNormTest(unittest.TestCase):
+    def test_added_batch_norm_starts_as_identity_and_folds_back_exactly(self):
+        torch.manual_seed(3)
+        model = MobileNetV2(num_classes=6).eval()
+        x = torch.rand(4, 3, 64, 64) * 2 - 1
+        before = model(x)
+        added = train.add_batch_norm(model, 14, x)
+        self.assertEqual(13, added)  # features[14:17] (blocks 13-16): 3 convs each, and the final 1x1 conv
+        model.eval()
+        self.assertTrue(torch.allclose(before, model(x), atol=1e-4))
+        with torch.no_grad():  # as after training: BN no longer the identity
+            for m in model.modules():
+                if isinstance(m, nn.BatchNorm2d):
+                    m.weight.mul_(1.5)
+                    m.bias.add_(0.1)
+        trained = model(x)
+        train.fold_batch_norm(model)
+        self.assertFalse(any(isinstance(m, nn.BatchNorm2d) for m in model.modules()))
+        self.assertTrue(torch.allclose(trained, model(x), atol=1e-4))
+        self.assertEqual(set(MobileNetV2(num_classes=6).state_dict()), set(model.state_dict()))
 
 
 if __name__ == "__main__":
