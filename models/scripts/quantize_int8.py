@@ -425,14 +425,15 @@ def card_section(m):
                + f" — speed-up {', '.join(at(t) for t in (1, 2) if f'threads{t}' in lat)}; accuracy {drop}.** "
                "(The goal counts as met only where both the median and the fastest-run ratio reach 2×, so that "
                "load that hit one model's runs more than the other's cannot decide it.)")
-    why = ("""Why not 2× everywhere: the int8 graph is fully fused (ONNX Runtime runs 51 `QLinearConv`, 10 `QLinearAdd`,
-one fp32 stem conv and just 2 layout transposes; checked with an optimized-model dump), so what is left is
+    floats = meth.get("floatConvs", 1)
+    why = (f"""Why not 2× everywhere: the int8 graph is fully fused (ONNX Runtime runs {meth['quantizedConvs']} `QLinearConv`, 10 `QLinearAdd`,
+{floats} fp32 conv(s) at the input and just 2 layout transposes; checked with an optimized-model dump), so what is left is
 kernel speed, not graph structure. ONNX Runtime's fp32 path for this network is its AVX-512 NCHWc kernels,
 already fast (~5.5 ms on one core). In a 1-thread profile the int8 (AVX-512 VNNI, NHWC) kernels gain 2.5–3×
 on the 1×1 convs (the 16→96 expansion at 112 × 112: 0.55 → 0.22 ms; the last 320→1280 conv: 0.29 →
 0.09 ms) but nothing on the memory-bound depthwise 3×3 convs of the early, large layers (the first one,
 32 channels at 112 × 112, is slower in int8: 0.21 → 0.30 ms), and the fp32 stem's output costs a reorder,
-a quantize and a transpose (~8 % of the int8 time). Per-channel int8 weights with uint8 activations are
+a quantize and a transpose. Per-channel int8 weights with uint8 activations are
 already the fastest QDQ form ONNX Runtime has on x86; the next steps would be a model with cheaper early
 layers or a runtime with better int8 depthwise kernels, and measuring on the station's own CPU.
 """ if len(met) < 2 else "")
@@ -440,11 +441,17 @@ layers or a runtime with better int8 depthwise kernels, and measuring on the sta
     r2 = lat.get("threads2")
     two_note = (f"""With 2 intra-op threads the ratio is lower than with 1, and noisier. An int8 run is only a few
 milliseconds, so each operator's fork/join across the two threads is a larger share of it; and whenever
-the second core is busy (other engineers' builds and benchmarks during these runs) every parallel operator
+the second core is busy with anything else every parallel operator
 waits for the slower thread — at 2 threads fp32's fastest run was {r2['fp32']['minMs']:.2f} ms but its median
 {r2['fp32']['medianMs']:.2f} ms (int8: {r2['int8']['minMs']:.2f} / {r2['int8']['medianMs']:.2f} ms). On the
 station (Model:IntraOpThreads 2, cores otherwise idle) re-measure with the benchmark command above.
 """ if r2 and two < one else "")
+    load = float(m["loadAverage"]["before"].split()[0])
+    shared = ("with nothing else running" if load < 0.5 else "**shared with other engineers' training and builds**")
+    first_block = ("" if floats < 3 else """ The first block's 3×3 depthwise conv
+  (32 channels at 112 × 112, memory-bound) was slower in int8 than in fp32 (0.30 vs 0.21 ms in a 1-thread
+  profile), so it and the block's 1×1 projection stay fp32 too (`--float-convs 3`); the int8 graph starts
+  at block 1's expansion, with the same test accuracy.""")
     return f"""## Int8 variant (`model.int8.onnx`, issue 8)
 
 A statically quantized copy of the model above, produced from whatever `model.onnx` is there by
@@ -467,7 +474,7 @@ preprocessing, so the same `metadata.json` serves both. Select it in the station
 {two_note}{why}Recall per class, fp32 → int8: {per_class}. Latency is `InferenceSession.Run` on one station-preprocessed
 photo with the classifier's session settings (`ORT_ENABLE_ALL`, sequential, inter-op 1), fp32 and int8
 interleaved in blocks of 50 (the first 5 of each block untimed) after 20 warm-up runs each; ONNX Runtime {m['onnxRuntime']} on {m['cpus']} CPU
-cores **shared with other engineers' training and builds** (load average {m['loadAverage']['before'].split()[0]}
+cores {shared} (load average {m['loadAverage']['before'].split()[0]}
 before, {m['loadAverage']['after'].split()[0]} after), so absolute times are noisy; the ratio of the two interleaved
 medians is the figure to read (the 10th-percentile and fastest-run ratios show the less contended runs; where
 they disagree with the median, load moved during the run; contention only ever adds time, so the fastest
@@ -487,8 +494,7 @@ How it is made (static post-training quantization, QDQ format, opset 13):
   convs into `QLinearConv` and every residual add into `QLinearAdd`.
 - Float: {meth['float']}. The stem conv (3 input channels, 112 × 112 outputs) ran as `QLinearConv` in
   about 1/6 of the whole int8 time (ONNX Runtime profile), slower than ONNX Runtime's fp32 NCHWc kernel for
-  it, so it stays fp32 and only its output enters the int8 graph; that took the 1-thread speed-up from
-  about 1.85× to about 2×, at no accuracy cost.
+  it, so it stays fp32 and only its output enters the int8 graph, at no accuracy cost.{first_block}
 - Two fixes the first plain attempt lacked (it lost 1.5 points, 92 % top-1 agreement with fp32):
   **bias correction** — per output channel, the mean shift the weight rounding causes, `(W_int8 − W)·E[x]`
   with `E[x]` the calibrated per-channel input mean, is subtracted from the bias (weight rounding alone had
@@ -570,6 +576,7 @@ def main():
                                      "all-zero-weight channels do not saturate",
             "biasCorrection": "bias -= (W_int8 - W) E[x] per output channel, E[x] per input channel from "
                               "calibration" if not args.no_bias_correction else "off",
+            "floatConvs": 0 if args.int8_stem else args.float_convs,
             "deadChannelsFloored": floored, "padsFolded": folded, "quantizedConvs": convs, "quantizedActivations": acts,
         },
         **ev,
