@@ -50,7 +50,7 @@ QWORK = WORK / "quant"
 METRICS = MODELS / "int8-metrics.json"
 TOOL = MODELS / "tools" / "QuantTool"
 CALIB_COUNT = 300
-FLOAT_CONVS = 1
+FLOAT_CONVS = 3  # the stem and the first block stay fp32: faster (1.91x vs 1.87x at 1 thread), same accuracy
 
 
 # ---------------------------------------------------------------- 1. fp32 clean-up: fold Pad into Conv
@@ -446,8 +446,6 @@ waits for the slower thread — at 2 threads fp32's fastest run was {r2['fp32'][
 {r2['fp32']['medianMs']:.2f} ms (int8: {r2['int8']['minMs']:.2f} / {r2['int8']['medianMs']:.2f} ms). On the
 station (Model:IntraOpThreads 2, cores otherwise idle) re-measure with the benchmark command above.
 """ if r2 and two < one else "")
-    load = float(m["loadAverage"]["before"].split()[0])
-    shared = ("with nothing else running" if load < 0.5 else "**shared with other engineers' training and builds**")
     first_block = ("" if floats < 3 else """ The first block's 3×3 depthwise conv
   (32 channels at 112 × 112, memory-bound) was slower in int8 than in fp32 (0.30 vs 0.21 ms in a 1-thread
   profile), so it and the block's 1×1 projection stay fp32 too (`--float-convs 3`); the int8 graph starts
@@ -474,8 +472,8 @@ preprocessing, so the same `metadata.json` serves both. Select it in the station
 {two_note}{why}Recall per class, fp32 → int8: {per_class}. Latency is `InferenceSession.Run` on one station-preprocessed
 photo with the classifier's session settings (`ORT_ENABLE_ALL`, sequential, inter-op 1), fp32 and int8
 interleaved in blocks of 50 (the first 5 of each block untimed) after 20 warm-up runs each; ONNX Runtime {m['onnxRuntime']} on {m['cpus']} CPU
-cores {shared} (load average {m['loadAverage']['before'].split()[0]}
-before, {m['loadAverage']['after'].split()[0]} after), so absolute times are noisy; the ratio of the two interleaved
+cores (1-minute load average {m['loadAverage']['before'].split()[0]} before, {m['loadAverage']['after'].split()[0]} after; it lags, and counts
+whatever ran in the minute before), so absolute times vary with load; the ratio of the two interleaved
 medians is the figure to read (the 10th-percentile and fastest-run ratios show the less contended runs; where
 they disagree with the median, load moved during the run; contention only ever adds time, so the fastest
 runs are the best estimate of the uncontended ratio). Accuracy is through the station's own `OnnxClassifier` (OpenCV decoding and
