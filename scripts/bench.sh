@@ -23,7 +23,7 @@ run() { # project, extra args
 if [ -n "$quick" ]; then
   run SortStation.Bench --quick --out artifacts/bench/station.json
   run SortStation.Telemetry.Bench --seconds 2 --backlog 2000 --out artifacts/bench/telemetry.json
-  run SortStation.Hardware.Bench --items 20 --out artifacts/bench/gate-timing.json
+  run SortStation.Hardware.Bench --items 20 --cpu-seconds 1 --out artifacts/bench/gate-timing.json
   run SortStation.Clustering.Bench --n 20000 --silhouette-n 2000 --out artifacts/bench/clustering.json
   run SortStation.Central.Bench 2000 artifacts/bench/central-ingest.json
 else
