@@ -27,6 +27,7 @@ from mobilenetv2 import load_backbone, replace_head
 PARTIAL_FROM = 14  # features[14] = block 13 (14x14 -> 7x7): blocks 13-16 + final conv, ~40 Keras layers
 DEEP_FROM = 2  # features[2] = block 1 (112x112 -> 56x56): all but the stem and the first block
 BATCH = 32
+RNG_AFTER_PARTIAL = WORK / "partial.rng.pt"  # torch RNG state after (b), for --from-partial
 
 
 class RandomRotate:
@@ -324,7 +325,14 @@ def main():
         log["partial"] = regime(model, train, val, loss_fn, ("partial", PARTIAL_FROM, args.partial_epochs, 3e-4),
                                 args.patience)
         write_json(WORK / "train_log.json", log)
-    torch.manual_seed(SEED + 3)  # (c) draws the same batches whether or not (a) and (b) ran in this process
+        torch.save(torch.get_rng_state(), RNG_AFTER_PARTIAL)
+    if args.from_partial:
+        # (c) then draws the same batches as in the full run that wrote partial.pt.
+        if RNG_AFTER_PARTIAL.exists():
+            torch.set_rng_state(torch.load(RNG_AFTER_PARTIAL))
+        else:
+            print(f"{RNG_AFTER_PARTIAL} absent (partial.pt from an older run): (c) seeded with SEED + 3", flush=True)
+            torch.manual_seed(SEED + 3)
     if args.bn:
         sample = torch.stack([augmented_batch([train[0][int(i)]])[0] for i in torch.randperm(len(train[1]))[:256]])
         print(f"regime (c): batch norm after {add_batch_norm(model, args.deep_from, sample)} convs", flush=True)
