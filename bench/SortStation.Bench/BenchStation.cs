@@ -23,7 +23,7 @@ internal sealed class BenchStation : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BenchStation(Frame frame, int intraOpThreads, string outboxPath, string? modelPath = null)
+    public BenchStation(Frame frame, int intraOpThreads, string outboxPath, string? modelPath = null, bool memoryOutbox = false)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -47,7 +47,9 @@ internal sealed class BenchStation : IAsyncDisposable
         services.AddSingleton<IEnumerable<IGate>>(sp => sp.GetRequiredService<IOptions<SortingOptions>>().Value.Bins
             .Where(b => b.Value.Gate != GateKind.None).Select(b => (IGate)new NullGate(b.Key)).ToArray());
         services.AddSingleton(sp => new PipelineDevices(sp.GetRequiredService<ICamera>(), sp.GetRequiredService<IClassifier>(), sp.GetRequiredService<IScale>()));
-        services.AddSingleton<IOutboxStore>(sp => new SqliteOutboxStore(sp.GetRequiredService<IOptions<OutboxOptions>>().Value, NullLogger<SqliteOutboxStore>.Instance));
+        services.AddSingleton<IOutboxStore>(sp => memoryOutbox
+            ? new MemoryOutboxStore()
+            : new SqliteOutboxStore(sp.GetRequiredService<IOptions<OutboxOptions>>().Value, NullLogger<SqliteOutboxStore>.Instance));
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IOutboxStore>());
         _services = services.BuildServiceProvider();
         Pipeline = _services.GetRequiredService<SortingPipeline>();
