@@ -81,19 +81,33 @@ def main():
     torch.set_num_threads(2)
     x, y, paths = split_tensors("test")
     vx, vy, _ = split_tensors("val")
+    train_log = read_json(WORK / "train_log.json")
+    refit = "refit" in train_log  # models trained on train + val: their validation figures are the validation run's
     results, validation = {}, {}
     for key in REGIMES:
         model = load_trained(f"{key}.pt")
         pred = predictions(model, x)
         results[key] = {**report(y, pred), "topConfusions": top_confusions(y, pred, paths)}
-        vpred = predictions(model, vx)
-        validation[key] = {"acc": accuracy_score(vy, vpred),
-                           "macroF1": precision_recall_fscore_support(vy, vpred, average="macro", zero_division=0)[2]}
+        if refit:
+            best = train_log["validationRun"][key]["best"]
+            validation[key] = {"acc": best["acc"], "macroF1": best["macroF1"]}
+        else:
+            vpred = predictions(model, vx)
+            validation[key] = {"acc": accuracy_score(vy, vpred),
+                               "macroF1": precision_recall_fscore_support(vy, vpred, average="macro", zero_division=0)[2]}
         print(f"{key}: test accuracy {results[key]['accuracy']:.4f} macro F1 {results[key]['macro']['f1']:.4f} "
-              f"(validation {validation[key]['acc']:.4f} / {validation[key]['macroF1']:.4f})", flush=True)
-    train_log = read_json(WORK / "train_log.json")
+              f"(validation{' run' if refit else ''} {validation[key]['acc']:.4f} / {validation[key]['macroF1']:.4f})",
+              flush=True)
+    extra = {}
+    if refit and (WORK / "fineTuned.validationRun.pt").exists():
+        # The validation run's own (c) model, trained on the train split only, on the same test photos.
+        pred = predictions(load_trained("fineTuned.validationRun.pt"), x)
+        r = report(y, pred)
+        extra["validationRunFineTuned"] = {"accuracy": r["accuracy"], "macro": r["macro"]}
+        print(f"validation run's fineTuned: test accuracy {r['accuracy']:.4f} macro F1 {r['macro']['f1']:.4f}")
     metrics = as_float({
-        "testPhotos": len(y), **results, "validation": validation,
+        "testPhotos": len(y), **results, "validation": validation, **extra,
+        "refit": train_log.get("refit"),
         "epochs": {k: len(train_log[k]["history"]) for k in REGIMES if k in train_log},
         "training": {k: train_log[k] for k in ("seed", "batch", "partialFrom", "deepFrom", "classWeights")},
         "fidelity": read_json(WORK / "fidelity.json"),

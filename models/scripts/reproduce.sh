@@ -21,8 +21,10 @@ $PY $S/import_tflite.py
 echo "== 2/6 split lists (committed; only created when missing)"
 [ -s models/splits/test.txt ] || $PY $S/make_splits.py
 
-echo "== 3/6 train: head-only, then partial fine-tuning"
+echo "== 3/6 train: head-only, then partial and deep fine-tuning, early-stopped on the validation split;"
+echo "       then the same recipe refit on train + validation, each regime stopped at its best epoch"
 $PY $S/train.py
+$PY $S/train.py --refit
 
 echo "== 4/6 export ONNX + metadata.json + labels.txt"
 $PY $S/export_onnx.py

@@ -8,10 +8,13 @@
 All see fresh random augmentation every epoch; frozen layers run under no_grad. Class-weighted,
 label-smoothed cross-entropy for the small `trash` class; early stopping on validation macro F1.
 
-Writes models/.work/{headOnly,partial,fineTuned}.pt (6-class state dicts) and train_log.json."""
+Writes models/.work/{headOnly,partial,fineTuned}.pt (6-class state dicts) and train_log.json.
+Then `--refit` (the shipped model): the same recipe on train + validation photos, each regime stopped at
+the epoch the validation run kept; the test split stays unseen by both."""
 import argparse
 import copy
 import math
+import shutil
 import time
 
 import numpy as np
@@ -53,9 +56,9 @@ AUGMENT = T.Compose([
 ])
 
 
-def load_train():
+def load_train(splits=("train",)):
     """Decode the training photos once, kept as uint8 CHW tensors."""
-    items = read_split("train")
+    items = [item for name in splits for item in read_split(name)]
     t0 = time.time()
     images = [torch.from_numpy(load_rgb(p).transpose(2, 0, 1).copy()) for p, _ in items]
     print(f"decoded {len(images)} training photos in {time.time() - t0:.0f}s", flush=True)
@@ -226,12 +229,15 @@ def train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, extra):
     return total / len(order)
 
 
-def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mix_p=0.0):
+def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mix_p=0.0, stop=None):
     """AdamW with one-cycle cosine decay; keeps the weights of the best validation macro F1
     (ties: lower validation loss) and stops after `patience` epochs without improvement.
     `run` = (forward, train labels, validation-logits function of a model, loss, print batches).
-    With `ema_decay` > 0 the weight average is what is validated and kept."""
+    With `ema_decay` > 0 the weight average is what is validated and kept.
+    Refit (`stop` given, no validation function): the same `epochs`-long schedule, cut after epoch `stop`."""
     forward, labels, val_logits, loss_fn, verbose = run
+    if stop is not None:
+        return refit_fit(model, groups, run, epochs, stop, tag, checkpoint)
     for p in model.parameters():
         p.requires_grad = False
     for g in groups:
@@ -270,16 +276,41 @@ def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mi
     return {"best": best, "history": history}
 
 
-def head_only(model, loss_fn, val, epochs):
+def refit_fit(model, groups, run, epochs, stop, tag, checkpoint):
+    """fit() without validation: the schedule of the validation run, stopped at its best epoch."""
+    forward, labels, _, loss_fn, verbose = run
+    for p in model.parameters():
+        p.requires_grad = False
+    for g in groups:
+        for p in g["params"]:
+            p.requires_grad = True
+    opt = torch.optim.AdamW(groups, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, [g["lr"] for g in groups], pct_start=0.1,
+                                                total_steps=epochs * math.ceil(len(labels) / BATCH))
+    history = []
+    for epoch in range(1, stop + 1):
+        t0 = time.time()
+        train_loss = train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, (None, 0.0, None))
+        history.append({"epoch": epoch, "trainLoss": train_loss, "seconds": round(time.time() - t0, 1)})
+        print(f"[{tag} refit] epoch {epoch}/{stop} (of a {epochs}-epoch schedule) train loss {train_loss:.3f} "
+              f"({time.time() - t0:.0f}s)", flush=True)
+        torch.save(model.state_dict(), checkpoint)
+    return {"stoppedAt": stop, "scheduleEpochs": epochs, "lastLr": sched.get_last_lr()[0], "history": history}
+
+
+def head_only(model, loss_fn, val, epochs, stop=None, train_splits=("train",)):
     """(a): the backbone is frozen and, with no augmentation in this regime, its output is
     computed once per photo (centre crop); the head then trains on the cached 1280-vectors."""
     t0 = time.time()
-    x, y = load_eval("train")
-    train_f, val_f = pooled_features(model, x), pooled_features(model, val[0])
-    print(f"cached backbone features of {len(x)} + {len(val_f)} photos in {time.time() - t0:.0f}s", flush=True)
-    run = (feature_forward(model, train_f), y, lambda m: (m.classifier(val_f), val[1]), loss_fn, False)
+    parts = [load_eval(name) for name in train_splits]
+    x, y = torch.cat([p[0] for p in parts]), torch.cat([p[1] for p in parts])
+    train_f = pooled_features(model, x)
+    val_f = pooled_features(model, val[0]) if stop is None else None
+    print(f"cached backbone features of {len(x)} photos in {time.time() - t0:.0f}s", flush=True)
+    run = (feature_forward(model, train_f), y, None if stop is not None else lambda m: (m.classifier(val_f), val[1]),
+           loss_fn, False)
     return fit(model, [{"params": list(model.classifier.parameters()), "lr": 1e-3}], run, epochs, 15, "head",
-               WORK / "headOnly.pt")
+               WORK / "headOnly.pt", stop=stop)
 
 
 def main():
@@ -300,9 +331,14 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--from-partial", action="store_true",
                         help="skip (a) and (b): start (c) from WORK/partial.pt and the log of the run that made it")
+    parser.add_argument("--refit", action="store_true",
+                        help="after a validation run: retrain on train + val, stopping each regime at that run's "
+                             "best epoch (overwrites WORK's .pt files; the run's log is kept inside the new log)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(SEED)
+    if args.refit:
+        return refit(args)
     t_start = time.time()
     train, val = load_train(), load_eval("val")
     loss_fn = nn.CrossEntropyLoss(weight=class_weights(train[1]), label_smoothing=0.1)
@@ -344,15 +380,54 @@ def main():
     print(f"training done in {log['minutes']} min")
 
 
-def regime(model, train, val, loss_fn, spec, patience, ema=0.0, mix_p=0.0):
+def regime(model, train, val, loss_fn, spec, patience, ema=0.0, mix_p=0.0, stop=None):
     """(b) or (c): features[start:] + head learn from freshly augmented photos every epoch."""
     key, start, epochs, lr = spec
     tag = "deep" if key == "fineTuned" else key
     print(f"regime {tag}: fine-tuning features[{start}:] + head, fresh augmentation per epoch", flush=True)
-    run = (photo_forward(model, start, train[0]), train[1], lambda m: (predict(m, val[0]), val[1]), loss_fn, True)
+    val_fn = None if stop is not None else lambda m: (predict(m, val[0]), val[1])
+    run = (photo_forward(model, start, train[0]), train[1], val_fn, loss_fn, True)
     return fit(model, [{"params": list(model.features[start:].parameters()), "lr": lr},
                        {"params": list(model.classifier.parameters()), "lr": 1e-3}],
-               run, epochs, patience, tag, WORK / f"{key}.pt", ema, mix_p)
+               run, epochs, patience, tag, WORK / f"{key}.pt", ema, mix_p, stop)
+
+
+def refit(args):
+    """--refit: the validation run's recipe on train + validation photos (the test split stays unseen).
+    Each regime keeps its schedule length and stops at the epoch the validation run kept as its best;
+    no photo is left to validate on, so nothing is selected here. Decided before the refit was run: the
+    refit ships whatever its test figure (the split's noise is about +-1.6 points)."""
+    previous = read_json(WORK / "train_log.json")
+    validation_run = previous.get("validationRun", previous)
+    if "refit" in validation_run or "fineTuned" not in validation_run:
+        raise SystemExit(f"{WORK / 'train_log.json'} is not the log of a complete validation run (run train.py first)")
+    stops = {k: validation_run[k]["best"]["epoch"] for k in ("headOnly", "partial", "fineTuned")}
+    for k in stops:  # the validation run's models stay beside the refit's, for the card's comparison
+        if (WORK / f"{k}.pt").exists() and "validationRun" not in previous:
+            shutil.copyfile(WORK / f"{k}.pt", WORK / f"{k}.validationRun.pt")
+    deep = validation_run.get("deep", {})
+    epochs = {"headOnly": args.head_epochs, "partial": args.partial_epochs,
+              "fineTuned": deep.get("epochs", args.deep_epochs)}
+    lr, deep_from = deep.get("lr", args.deep_lr), validation_run.get("deepFrom", args.deep_from)
+    train = load_train(("train", "val"))
+    loss_fn = nn.CrossEntropyLoss(weight=class_weights(train[1]), label_smoothing=0.1)
+    model = replace_head(load_backbone(WORK / "mobilenetv2_imagenet.pt"), len(LABELS), dropout=0.2)
+    model = model.to(memory_format=torch.channels_last)
+    log = {"seed": SEED, "batch": BATCH, "partialFrom": PARTIAL_FROM, "deepFrom": deep_from,
+           "classWeights": class_weights(train[1]).tolist(),
+           "refit": {"splits": ["train", "val"], "photos": len(train[1]), "stops": stops, "scheduleEpochs": epochs},
+           "validationRun": validation_run}
+    t_start = time.time()
+    print(f"refit on train + val ({len(train[1])} photos), stopping at the validation run's best epochs {stops}",
+          flush=True)
+    log["headOnly"] = head_only(model, loss_fn, None, epochs["headOnly"], stops["headOnly"], ("train", "val"))
+    log["partial"] = regime(model, train, None, loss_fn, ("partial", PARTIAL_FROM, epochs["partial"], 3e-4), 0,
+                            stop=stops["partial"])
+    log["fineTuned"] = regime(model, train, None, loss_fn, ("fineTuned", deep_from, epochs["fineTuned"], lr), 0,
+                              stop=stops["fineTuned"])
+    log["minutes"] = round((time.time() - t_start) / 60, 1)
+    write_json(WORK / "train_log.json", log)
+    print(f"refit done in {log['minutes']} min")
 
 
 if __name__ == "__main__":

@@ -22,9 +22,11 @@ def comparison_table(m):
     lines = ["| test split | " + " | ".join(t for _, t in REGIMES) + " |", "|---" + "|---:" * len(REGIMES) + "|"]
     lines += [f"| {name} | " + " | ".join(f(m[k]) for k, _ in REGIMES) + " |" for name, f in rows]
     v = m["validation"]
+    run = " (validation run, best epoch)" if m.get("refit") else ""
     for key, label in (("acc", "validation accuracy"), ("macroF1", "validation macro F1")):
-        lines.append(f"| {label} | " + " | ".join(f"{v[k][key]:.3f}" for k, _ in REGIMES) + " |")
-    lines.append("| epochs run | " + " | ".join(str(m["epochs"].get(k, "?")) for k, _ in REGIMES) + " |")
+        lines.append(f"| {label}{run} | " + " | ".join(f"{v[k][key]:.3f}" for k, _ in REGIMES) + " |")
+    lines.append(f"| epochs run{' (refit)' if run else ''} | "
+                 + " | ".join(str(m["epochs"].get(k, "?")) for k, _ in REGIMES) + " |")
     return "\n".join(lines)
 
 
@@ -65,8 +67,29 @@ def verdict(m):
             f"Fine-tuned beats head-only: **{'yes' if beats else 'NO'}**.")
 
 
+def refit_text(m, log):
+    """What the shipped models are when train.py --refit made them."""
+    if "refit" not in log:
+        return ""
+    r, s = log["refit"], log["refit"]["stops"]
+    text = (f"\n- **Shipped: the refit.** After that validation run, `train.py --refit` trained the same recipe again on "
+            f"train + validation ({r['photos']} photos), each regime on its own schedule length and stopped at the "
+            f"epoch the validation run had kept (head-only {s['headOnly']}, (b) {s['partial']}, (c) {s['fineTuned']}); "
+            "nothing is selected in the refit (no photo is left to validate on), and the test split stays unseen "
+            "by both runs. That the refit ships, whatever its test figure, was decided before it ran. "
+            "All test figures on this card are the refit's models; the validation rows of the table are the "
+            "validation run's.")
+    vr = m.get("validationRunFineTuned")
+    if vr:
+        text += (f" The validation run's own (c) model (train split only) scores {pct(vr['accuracy'])} / macro F1 "
+                 f"{vr['macro']['f1']:.3f} on the same test photos.")
+    return text
+
+
 def deep_recipe(log, epochs_run):
     """Regime (c)'s settings as train.py logged them (older logs lack them: the then defaults)."""
+    log = log.get("validationRun", log)
+    epochs_run = len(log["fineTuned"]["history"]) if "history" in log.get("fineTuned", {}) else epochs_run
     d = log.get("deep", {"epochs": 35, "lr": 2e-4, "patience": 8, "ema": 0.0, "cutmix": 0.0})
     lr = f"{d['lr']:.0e}".replace("e-0", "e-")
     text = (f"Peak LR {lr} backbone, 1e-3 head, one-cycle over {d['epochs']} epochs "
@@ -102,14 +125,18 @@ def main():
         "onnx_diff": f"{m['onnxCheck']['maxAbsDiff']:.2e}", "onnx_count": m["onnxCheck"]["count"],
         "onnx_mismatch": m["onnxCheck"]["top1Mismatches"], "ort_version": m["onnxCheck"]["onnxRuntime"],
         "test_n": m["testPhotos"], "data_hash": meta["dataHash"], "trained_at": meta["trainedAt"],
-        "minutes": round(sum(e["seconds"] for k in ("headOnly", "partial", "fineTuned") if k in log
-                             for e in log[k]["history"]) / 60, 1),
+        "minutes": round(sum(e["seconds"] for run in (log, log.get("validationRun", {}))
+                             for k in ("headOnly", "partial", "fineTuned") if k in run
+                             for e in run[k]["history"]) / 60, 1),
         "partial_from": log["partialFrom"], "deep_from": log["deepFrom"],
         "class_weights": ", ".join(f"{c} {w:.2f}" for c, w in zip(LABELS, log["classWeights"])),
-        "head_epochs": m["epochs"]["headOnly"], "partial_epochs": m["epochs"]["partial"],
+        # The recipe's text describes the validation run (a refit only repeats it, up to each best epoch).
+        "head_epochs": len(log.get("validationRun", log)["headOnly"]["history"]),
+        "partial_epochs": len(log.get("validationRun", log)["partial"]["history"]),
         "deep_epochs": m["epochs"].get("fineTuned", "?"),
     }
     values["deep_recipe"] = deep_recipe(log, values["deep_epochs"])
+    values["refit"] = refit_text(m, log)
     values["int8_section"] = int8_section()
     text = Template((SCRIPTS_DIR / "card_template.md").read_text()).substitute(values)
     (MODELS / "README.md").write_text(text)

@@ -82,3 +82,28 @@ class BatchNormTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+@unittest.skipIf(MISSING, "torch is absent")
+class RefitTest(unittest.TestCase):
+    def test_stops_at_the_given_epoch_of_the_full_schedule(self):
+        import tempfile
+        torch.manual_seed(0)
+        model = nn.Linear(3, 2)
+        x, labels = torch.rand(64, 3), torch.randint(0, 2, (64,))
+        groups = [{"params": list(model.parameters()), "lr": 1e-2}]
+        run = (lambda idx: model(x[idx]), labels, None, nn.CrossEntropyLoss(), False)
+        with tempfile.TemporaryDirectory() as d:
+            checkpoint = Path(d) / "m.pt"
+            out = train.fit(model, groups, run, 10, 0, "t", checkpoint, stop=3)
+            saved = torch.load(checkpoint)
+        self.assertEqual(3, len(out["history"]))
+        self.assertEqual((3, 10), (out["stoppedAt"], out["scheduleEpochs"]))
+        self.assertTrue(torch.equal(saved["weight"], model.weight))
+        # The learning rate after 3 of 10 epochs (2 steps each) is the 10-epoch one-cycle's at step 6, not its end.
+        probe = torch.optim.AdamW([nn.Parameter(torch.zeros(1))], lr=1e-2)
+        ref = torch.optim.lr_scheduler.OneCycleLR(probe, [1e-2], pct_start=0.1, total_steps=20)
+        for _ in range(6):
+            probe.step()
+            ref.step()
+        self.assertAlmostEqual(ref.get_last_lr()[0], out["lastLr"], places=10)
