@@ -107,3 +107,30 @@ class RefitTest(unittest.TestCase):
             probe.step()
             ref.step()
         self.assertAlmostEqual(ref.get_last_lr()[0], out["lastLr"], places=10)
+
+    def test_keeps_the_validation_runs_models_and_refuses_a_refit_log(self):
+        import json
+        import tempfile
+        from types import SimpleNamespace
+        best = {"best": {"epoch": 2, "acc": 0.9, "macroF1": 0.9, "loss": 0.5}, "history": []}
+        log = {"headOnly": best, "partial": best, "fineTuned": best, "deepFrom": 2}
+        args = SimpleNamespace(head_epochs=150, partial_epochs=6, deep_epochs=35, deep_lr=2e-4, deep_from=2)
+        saved_work, saved_load = train.WORK, train.load_train
+
+        def stop_before_training(splits):
+            raise RuntimeError(f"would train on {splits}")
+        try:
+            with tempfile.TemporaryDirectory() as d:
+                train.WORK, train.load_train = Path(d), stop_before_training
+                (Path(d) / "train_log.json").write_text(json.dumps(log))
+                for k in ("headOnly", "partial", "fineTuned"):
+                    (Path(d) / f"{k}.pt").write_bytes(k.encode())
+                with self.assertRaisesRegex(RuntimeError, "'train', 'val'"):
+                    train.refit(args)
+                for k in ("headOnly", "partial", "fineTuned"):
+                    self.assertEqual(k.encode(), (Path(d) / f"{k}.validationRun.pt").read_bytes())
+                (Path(d) / "train_log.json").write_text(json.dumps({"refit": {}, "headOnly": best}))
+                with self.assertRaises(SystemExit):
+                    train.refit(args)
+        finally:
+            train.WORK, train.load_train = saved_work, saved_load
