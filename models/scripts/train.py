@@ -229,6 +229,19 @@ def train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, extra):
     return total / len(order)
 
 
+def optimiser(model, groups, epochs, photos):
+    """Only `groups` learn: AdamW and a one-cycle cosine schedule over `epochs` passes of `photos`."""
+    for p in model.parameters():
+        p.requires_grad = False
+    for g in groups:
+        for p in g["params"]:
+            p.requires_grad = True
+    opt = torch.optim.AdamW(groups, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, [g["lr"] for g in groups], pct_start=0.1,
+                                                total_steps=epochs * math.ceil(photos / BATCH))
+    return opt, sched
+
+
 def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mix_p=0.0, stop=None):
     """AdamW with one-cycle cosine decay; keeps the weights of the best validation macro F1
     (ties: lower validation loss) and stops after `patience` epochs without improvement.
@@ -238,14 +251,7 @@ def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mi
     forward, labels, val_logits, loss_fn, verbose = run
     if stop is not None:
         return refit_fit(model, groups, run, epochs, stop, tag, checkpoint)
-    for p in model.parameters():
-        p.requires_grad = False
-    for g in groups:
-        for p in g["params"]:
-            p.requires_grad = True
-    opt = torch.optim.AdamW(groups, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, [g["lr"] for g in groups], pct_start=0.1,
-                                                total_steps=epochs * math.ceil(len(labels) / BATCH))
+    opt, sched = optimiser(model, groups, epochs, len(labels))
     ema = WeightAverage(model, ema_decay) if ema_decay > 0 else None
     kept = ema.model if ema else model
     rng = np.random.default_rng(SEED)
@@ -279,14 +285,7 @@ def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mi
 def refit_fit(model, groups, run, epochs, stop, tag, checkpoint):
     """fit() without validation: the schedule of the validation run, stopped at its best epoch."""
     forward, labels, _, loss_fn, verbose = run
-    for p in model.parameters():
-        p.requires_grad = False
-    for g in groups:
-        for p in g["params"]:
-            p.requires_grad = True
-    opt = torch.optim.AdamW(groups, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, [g["lr"] for g in groups], pct_start=0.1,
-                                                total_steps=epochs * math.ceil(len(labels) / BATCH))
+    opt, sched = optimiser(model, groups, epochs, len(labels))
     history = []
     for epoch in range(1, stop + 1):
         t0 = time.time()
@@ -311,6 +310,18 @@ def head_only(model, loss_fn, val, epochs, stop=None, train_splits=("train",)):
            loss_fn, False)
     return fit(model, [{"params": list(model.classifier.parameters()), "lr": 1e-3}], run, epochs, 15, "head",
                WORK / "headOnly.pt", stop=stop)
+
+
+def start(labels):
+    """The loss (class weights from `labels`) and the 6-class model on the imported ImageNet backbone."""
+    loss_fn = nn.CrossEntropyLoss(weight=class_weights(labels), label_smoothing=0.1)
+    model = replace_head(load_backbone(WORK / "mobilenetv2_imagenet.pt"), len(LABELS), dropout=0.2)
+    return loss_fn, model.to(memory_format=torch.channels_last)
+
+
+def base_log(labels, deep_from):
+    return {"seed": SEED, "batch": BATCH, "partialFrom": PARTIAL_FROM, "deepFrom": deep_from,
+            "classWeights": class_weights(labels).tolist()}
 
 
 def main():
@@ -341,11 +352,8 @@ def main():
         return refit(args)
     t_start = time.time()
     train, val = load_train(), load_eval("val")
-    loss_fn = nn.CrossEntropyLoss(weight=class_weights(train[1]), label_smoothing=0.1)
-    model = replace_head(load_backbone(WORK / "mobilenetv2_imagenet.pt"), len(LABELS), dropout=0.2)
-    model = model.to(memory_format=torch.channels_last)
-    log = {"seed": SEED, "batch": BATCH, "partialFrom": PARTIAL_FROM, "deepFrom": args.deep_from,
-           "classWeights": class_weights(train[1]).tolist(),
+    loss_fn, model = start(train[1])
+    log = {**base_log(train[1], args.deep_from),
            "deep": {"epochs": args.deep_epochs, "lr": args.deep_lr, "patience": args.patience,
                     "ema": args.ema, "cutmix": args.cutmix, "batchNorm": args.bn}}
 
@@ -410,11 +418,8 @@ def refit(args):
               "fineTuned": deep.get("epochs", args.deep_epochs)}
     lr, deep_from = deep.get("lr", args.deep_lr), validation_run.get("deepFrom", args.deep_from)
     train = load_train(("train", "val"))
-    loss_fn = nn.CrossEntropyLoss(weight=class_weights(train[1]), label_smoothing=0.1)
-    model = replace_head(load_backbone(WORK / "mobilenetv2_imagenet.pt"), len(LABELS), dropout=0.2)
-    model = model.to(memory_format=torch.channels_last)
-    log = {"seed": SEED, "batch": BATCH, "partialFrom": PARTIAL_FROM, "deepFrom": deep_from,
-           "classWeights": class_weights(train[1]).tolist(),
+    loss_fn, model = start(train[1])
+    log = {**base_log(train[1], deep_from),
            "refit": {"splits": ["train", "val"], "photos": len(train[1]), "stops": stops, "scheduleEpochs": epochs},
            "validationRun": validation_run}
     t_start = time.time()

@@ -88,8 +88,6 @@ def refit_text(m, log):
 
 def deep_recipe(log, epochs_run):
     """Regime (c)'s settings as train.py logged them (older logs lack them: the then defaults)."""
-    log = log.get("validationRun", log)
-    epochs_run = len(log["fineTuned"]["history"]) if "history" in log.get("fineTuned", {}) else epochs_run
     d = log.get("deep", {"epochs": 35, "lr": 2e-4, "patience": 8, "ema": 0.0, "cutmix": 0.0})
     lr = f"{d['lr']:.0e}".replace("e-0", "e-")
     text = (f"Peak LR {lr} backbone, 1e-3 head, one-cycle over {d['epochs']} epochs "
@@ -114,6 +112,7 @@ def main():
     m, meta, log = read_json(MODELS / "metrics.json"), read_json(OUT / "metadata.json"), \
         read_json(WORK / "train_log.json")
     fine, head = m["fineTuned"], m["headOnly"]
+    run = log.get("validationRun", log)  # the recipe's text describes the validation run; a refit repeats it
     values = {
         "verdict": verdict(m), "accuracy": pct(fine["accuracy"]), "macro_f1": f"{fine['macro']['f1']:.3f}",
         "head_accuracy": pct(head["accuracy"]), "head_macro_f1": f"{head['macro']['f1']:.3f}",
@@ -125,17 +124,14 @@ def main():
         "onnx_diff": f"{m['onnxCheck']['maxAbsDiff']:.2e}", "onnx_count": m["onnxCheck"]["count"],
         "onnx_mismatch": m["onnxCheck"]["top1Mismatches"], "ort_version": m["onnxCheck"]["onnxRuntime"],
         "test_n": m["testPhotos"], "data_hash": meta["dataHash"], "trained_at": meta["trainedAt"],
-        "minutes": round(sum(e["seconds"] for run in (log, log.get("validationRun", {}))
-                             for k in ("headOnly", "partial", "fineTuned") if k in run
-                             for e in run[k]["history"]) / 60, 1),
+        "minutes": round(sum(e["seconds"] for r in (log, log.get("validationRun", {}))
+                             for k in ("headOnly", "partial", "fineTuned") if k in r
+                             for e in r[k]["history"]) / 60, 1),
         "partial_from": log["partialFrom"], "deep_from": log["deepFrom"],
         "class_weights": ", ".join(f"{c} {w:.2f}" for c, w in zip(LABELS, log["classWeights"])),
-        # The recipe's text describes the validation run (a refit only repeats it, up to each best epoch).
-        "head_epochs": len(log.get("validationRun", log)["headOnly"]["history"]),
-        "partial_epochs": len(log.get("validationRun", log)["partial"]["history"]),
-        "deep_epochs": m["epochs"].get("fineTuned", "?"),
+        "head_epochs": len(run["headOnly"]["history"]), "partial_epochs": len(run["partial"]["history"]),
     }
-    values["deep_recipe"] = deep_recipe(log, values["deep_epochs"])
+    values["deep_recipe"] = deep_recipe(run, len(run["fineTuned"]["history"]))
     values["refit"] = refit_text(m, log)
     values["int8_section"] = int8_section()
     text = Template((SCRIPTS_DIR / "card_template.md").read_text()).substitute(values)
