@@ -63,6 +63,28 @@ internal sealed class BenchStation : IAsyncDisposable
 
     public OnnxClassifier Classifier { get; }
 
+    /// <summary>
+    /// Sorts one item as SortingLoop does: its record's commit joins <paramref name="commits"/>, and the oldest
+    /// are awaited while more than <see cref="SortingLoop.MaxCommitsInFlight"/> are uncommitted.
+    /// </summary>
+    public async ValueTask SortAsync(long sequence, Queue<Task<SortOutcome>> commits)
+    {
+        commits.Enqueue(await Pipeline.SortAsync(new ItemDetected(sequence, DateTimeOffset.UtcNow)));
+        while (commits.Count > SortingLoop.MaxCommitsInFlight)
+        {
+            await commits.Dequeue();
+        }
+    }
+
+    /// <summary>Waits for every commit still in <paramref name="commits"/>.</summary>
+    public static async Task WaitForCommitsAsync(Queue<Task<SortOutcome>> commits)
+    {
+        while (commits.Count > 0)
+        {
+            await commits.Dequeue();
+        }
+    }
+
     /// <summary>Acknowledges everything pending, as the publisher would after PUBACKs (not timed).</summary>
     public async Task DrainAsync()
     {

@@ -68,18 +68,11 @@ internal static class Breakdown
             var t0 = Stopwatch.GetTimestamp();
             for (var i = 0; i < ChainItems; i++)
             {
-                commits.Enqueue(await station.Pipeline.SortAsync(new ItemDetected(++sequence, DateTimeOffset.UtcNow)));
-                while (commits.Count > Core.Pipeline.SortingLoop.MaxCommitsInFlight)
-                {
-                    await commits.Dequeue();
-                }
+                await station.SortAsync(++sequence, commits);
             }
 
             result.Item4.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds / ChainItems);
-            while (commits.Count > 0)
-            {
-                await commits.Dequeue();
-            }
+            await BenchStation.WaitForCommitsAsync(commits);
 
             await station.DrainAsync();
         }

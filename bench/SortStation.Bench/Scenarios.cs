@@ -94,12 +94,7 @@ internal static class Scenarios
         var blockStart = Stopwatch.GetTimestamp();
         for (var i = 1; i <= items; i++)
         {
-            commits.Enqueue(await station.Pipeline.SortAsync(new ItemDetected(++sequence, DateTimeOffset.UtcNow)));
-            while (commits.Count > Core.Pipeline.SortingLoop.MaxCommitsInFlight)
-            {
-                await commits.Dequeue();
-            }
-
+            await station.SortAsync(++sequence, commits);
             if (blocks is not null && i % Block == 0 && i < items)
             {
                 var now = Stopwatch.GetTimestamp();
@@ -108,11 +103,7 @@ internal static class Scenarios
             }
         }
 
-        while (commits.Count > 0)
-        {
-            await commits.Dequeue();
-        }
-
+        await BenchStation.WaitForCommitsAsync(commits);
         blocks?.Add(Stopwatch.GetElapsedTime(blockStart).TotalMilliseconds);
         return sequence;
     }
