@@ -7,7 +7,7 @@ namespace SortStation.Bench;
 /// <summary>Process start to first item classified: the real binary classifying one frame, start to exit.</summary>
 internal static class Startup
 {
-    public static async Task<object> MeasureAsync(Frame frame, int runs, string? modelPath = null)
+    public static async Task<object> MeasureAsync(Frame frame, int runs, int threads, string? modelPath = null)
     {
         var image = Path.Combine(Path.GetTempPath(), $"sortstation-bench-{Environment.ProcessId}.png");
         using (var mat = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, frame.Pixels))
@@ -20,7 +20,7 @@ internal static class Startup
         {
             for (var i = 0; i < runs; i++)
             {
-                times.Add(await RunOnceAsync(image, modelPath));
+                times.Add(await RunOnceAsync(image, modelPath, threads));
             }
         }
         finally
@@ -32,7 +32,7 @@ internal static class Startup
         return new { runs, medianMs = Math.Round(times.Median), maxMs = Math.Round(times.Percentile(1)), goalMs = 2000 };
     }
 
-    private static async Task<double> RunOnceAsync(string image, string? modelPath)
+    private static async Task<double> RunOnceAsync(string image, string? modelPath, int threads)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sortstation.dll"));
@@ -42,6 +42,8 @@ internal static class Startup
         {
             start.Environment[Hosting.StationConfiguration.EnvironmentPrefix + "Model__Path"] = modelPath;
         }
+
+        start.Environment[Hosting.StationConfiguration.EnvironmentPrefix + "Model__IntraOpThreads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var t0 = Stopwatch.GetTimestamp();
         using var process = Process.Start(start)!;

@@ -27,11 +27,11 @@ internal static class StationBench
             throw new FileNotFoundException($"--model {a.Model}: no such file.", a.Model);
         }
 
-        Console.WriteLine($"model: {modelPath}" + (a.Outbox == "memory" ? "; outbox: in memory (not the station's: --outbox memory)" : string.Empty));
+        Console.WriteLine($"model: {modelPath}; intra-op threads {a.Threads}" + (a.Outbox == "memory" ? "; outbox: in memory (not the station's: --outbox memory)" : string.Empty));
         results["model"] = modelPath;
         try
         {
-            await using var station = new BenchStation(frame, intraOpThreads: 2, outbox, a.Model is null ? null : modelPath, a.Outbox == "memory");
+            await using var station = new BenchStation(frame, intraOpThreads: a.Threads, outbox, a.Model is null ? null : modelPath, a.Outbox == "memory");
             var tensor = new float[3 * station.Classifier.Metadata.InputWidth * station.Classifier.Metadata.InputHeight];
             using (var pre = new ImagePreprocessor(station.Classifier.Metadata))
             {
@@ -79,7 +79,7 @@ internal static class StationBench
 
         if (a.Only is null or "startup")
         {
-            results["startup"] = await Startup.MeasureAsync(frame, a.StartupRuns, a.Model is null ? null : modelPath);
+            results["startup"] = await Startup.MeasureAsync(frame, a.StartupRuns, a.Threads, a.Model is null ? null : modelPath);
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(a.Output))!);
