@@ -1,39 +1,41 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace SortStation.Commands;
 
 /// <summary>
 /// Writes measured values into a JSON configuration file (e.g. /etc/sortstation/sortstation.json), creating
-/// the file or the section when missing and keeping every other key. Comments in the file are not kept.
+/// the file or the section when missing. An existing file is edited in place (<see cref="JsonNumberEdit"/>):
+/// every other key, the comments and the layout stay as the technician wrote them.
 /// </summary>
 internal static class ConfigFileWriter
 {
-    private static readonly JsonDocumentOptions Read = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-    private static readonly JsonSerializerOptions Write = new() { WriteIndented = true };
-
     public static void Set(FileInfo file, string section, IReadOnlyDictionary<string, double> values)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(values);
-        var root = file.Exists && file.Length > 0
-            ? JsonNode.Parse(File.ReadAllText(file.FullName), documentOptions: Read) as JsonObject
-                ?? throw new InvalidDataException($"{file.FullName}: the top level is not a JSON object.")
-            : [];
-        if (root[section] is not JsonObject target)
+        var numbers = values.Select(v => KeyValuePair.Create(v.Key, Math.Round(v.Value, 3).ToString(CultureInfo.InvariantCulture))).ToList();
+        var text = file.Exists ? File.ReadAllText(file.FullName) : string.Empty;
+        if (string.IsNullOrWhiteSpace(text))
         {
-            target = [];
-            root[section] = target;
+            text = "{}";
         }
 
-        foreach (var (key, value) in values)
+        try
         {
-            target[key] = Math.Round(value, 3);
+            text = JsonNumberEdit.Set(text, section, numbers);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"{file.FullName}: not valid JSON ({ex.Message}); nothing written.", ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InvalidDataException($"{file.FullName}: {ex.Message} Nothing written.", ex);
         }
 
         file.Directory?.Create();
-        File.WriteAllText(file.FullName, root.ToJsonString(Write) + Environment.NewLine);
+        File.WriteAllText(file.FullName, text.EndsWith('\n') ? text : text + Environment.NewLine);
     }
 
     public static string Describe(string section, IReadOnlyDictionary<string, double> values) =>
