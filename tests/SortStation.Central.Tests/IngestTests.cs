@@ -8,15 +8,9 @@ namespace SortStation.Central.Tests;
 /// <summary>The real path: mosquitto → shared subscription → validate → SQLite file.</summary>
 public sealed class IngestTests : IDisposable
 {
-    private readonly TempDir _dir = new();
-    private readonly MosquittoBroker _broker = MosquittoBroker.Run();
+    private readonly BrokerAndFolder _env = new();
 
-    public void Dispose()
-    {
-        _broker.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _env.Dispose();
 
     [Fact]
     public async Task Run_10000WithDuplicatesAndMalformed_StoresDistinctValidOnesAndCounts()
@@ -29,9 +23,9 @@ public sealed class IngestTests : IDisposable
         messages.AddRange(Enumerable.Range(0, 100).Select(i => (TestRecords.Topic(stations[i % 3]), TestRecords.Malformed(i))));
         var shuffled = messages.OrderBy(_ => Random.Shared.Next()).ToList();
 
-        using var host = await CentralHosts.StartAsync(CentralHosts.Settings(_broker.Uri, _dir.File("central.db")));
+        using var host = await CentralHosts.StartAsync(CentralHosts.Settings(_env.Broker.Uri, _env.Dir.File("central.db")));
         var store = host.Services.GetRequiredService<IWeighingStore>();
-        await using (var publisher = await StationClient.ConnectAsync(_broker.Uri))
+        await using (var publisher = await StationClient.ConnectAsync(_env.Broker.Uri))
         {
             await publisher.PublishAsync(shuffled);
         }
@@ -48,11 +42,11 @@ public sealed class IngestTests : IDisposable
     [Fact]
     public async Task Run_TwoInstancesInOneGroup_SplitTheLoadWithoutDoubleStoring()
     {
-        var db = _dir.File("central.db");
-        using var a = await CentralHosts.StartAsync(CentralHosts.Settings(_broker.Uri, db, "central-a"));
-        using var b = await CentralHosts.StartAsync(CentralHosts.Settings(_broker.Uri, db, "central-b"));
+        var db = _env.Dir.File("central.db");
+        using var a = await CentralHosts.StartAsync(CentralHosts.Settings(_env.Broker.Uri, db, "central-a"));
+        using var b = await CentralHosts.StartAsync(CentralHosts.Settings(_env.Broker.Uri, db, "central-b"));
         var records = Enumerable.Range(0, 2_000).Select(i => TestRecords.Create(i)).ToList();
-        await using (var publisher = await StationClient.ConnectAsync(_broker.Uri))
+        await using (var publisher = await StationClient.ConnectAsync(_env.Broker.Uri))
         {
             await publisher.PublishAsync(records.Select(r => (TestRecords.Topic(), TestRecords.Json(r))));
         }

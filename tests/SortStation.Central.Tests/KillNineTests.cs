@@ -7,25 +7,19 @@ namespace SortStation.Central.Tests;
 /// <summary>The real service process killed with SIGKILL mid-stream and started again: every weighing ends up stored once.</summary>
 public sealed class KillNineTests : IDisposable
 {
-    private readonly TempDir _dir = new();
-    private readonly MosquittoBroker _broker = MosquittoBroker.Run();
+    private readonly BrokerAndFolder _env = new();
 
-    public void Dispose()
-    {
-        _broker.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _env.Dispose();
 
     [Fact]
     public async Task Run_KilledMidStreamAndRestarted_StoresEveryWeighingOnce()
     {
-        var db = _dir.File("central.db");
-        var config = _dir.File("central.json");
+        var db = _env.Dir.File("central.db");
+        var config = _env.Dir.File("central.json");
         await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new
         {
             Central = new { InstanceId = "central-kill" },
-            Mqtt = new { Broker = _broker.Uri.ToString(), ReconnectMinSeconds = 0.2, ReconnectMaxSeconds = 1 },
+            Mqtt = new { Broker = _env.Broker.Uri.ToString(), ReconnectMinSeconds = 0.2, ReconnectMaxSeconds = 1 },
             Storage = new { SqlitePath = db },
             Clustering = new { Enabled = false },
         }));
@@ -34,10 +28,10 @@ public sealed class KillNineTests : IDisposable
         var store = new SqlWeighingStore(dialect, TimeProvider.System);
         async Task<long> Stored() => File.Exists(db) ? await TryStoredAsync(store) : 0;
 
-        var first = CentralProcess.Start(_dir.Path, config);
+        var first = CentralProcess.Start(_env.Dir.Path, config);
         // The first start creates the subscription; anything published before it has no subscriber.
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Logs().Contains("subscribed to", StringComparison.Ordinal)), TimeSpan.FromSeconds(30)), Logs());
-        await using var publisher = await StationClient.ConnectAsync(_broker.Uri);
+        await using var publisher = await StationClient.ConnectAsync(_env.Broker.Uri);
         var publishing = publisher.PublishAsync(records.Select(r => (TestRecords.Topic(), TestRecords.Json(r))), window: 100);
         Assert.True(await Eventually.TrueAsync(async () => await Stored() >= 2_000, TimeSpan.FromSeconds(60)), "the service stored nothing");
         first.KillHard();
@@ -46,7 +40,7 @@ public sealed class KillNineTests : IDisposable
         await publishing;
         Assert.True(atKill < records.Count, "the kill came too late to test anything");
 
-        using (var second = CentralProcess.Start(_dir.Path, config))
+        using (var second = CentralProcess.Start(_env.Dir.Path, config))
         {
             Assert.True(await Eventually.TrueAsync(async () => await Stored() >= records.Count, TimeSpan.FromSeconds(90)), $"stored {await Stored()} of {records.Count}, killed at {atKill}; missing {await MissingAsync(dialect, records)}; {Logs()}");
             await Task.Delay(1000); // let the last PUBACKs go out
@@ -55,7 +49,7 @@ public sealed class KillNineTests : IDisposable
 
         // Everything was acknowledged: a third start gets no re-deliveries (none left holding receive-maximum slots).
         var duplicates = (await store.ReadStatsAsync(default)).DuplicatesDropped;
-        using var third = CentralProcess.Start(_dir.Path, config);
+        using var third = CentralProcess.Start(_env.Dir.Path, config);
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(CountOf(Logs(), "subscribed to") >= 3), TimeSpan.FromSeconds(30)));
         await Task.Delay(2000);
         var stats = await store.ReadStatsAsync(default);
@@ -82,7 +76,7 @@ public sealed class KillNineTests : IDisposable
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
-    private string Logs() => string.Join('\n', Directory.GetFiles(_dir.Path, "*.log", SearchOption.AllDirectories).Select(ReadShared)) + _broker.Log;
+    private string Logs() => string.Join('\n', Directory.GetFiles(_env.Dir.Path, "*.log", SearchOption.AllDirectories).Select(ReadShared)) + _env.Broker.Log;
 
     // The service still writes the log: open it shared.
     private static string ReadShared(string path)

@@ -13,26 +13,20 @@ namespace SortStation.Central.Tests;
 /// <summary>The schedule runs on the injected clock; the result is retained on the broker for late subscribers.</summary>
 public sealed class ReclusterTests : IDisposable
 {
-    private readonly TempDir _dir = new();
-    private readonly MosquittoBroker _broker = MosquittoBroker.Run();
+    private readonly BrokerAndFolder _env = new();
 
-    public void Dispose()
-    {
-        _broker.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _env.Dispose();
 
     [Fact]
     public async Task Schedule_IntervalElapsed_PublishesRetainedClustersAndWritesReport()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
-        var settings = CentralHosts.Settings(_broker.Uri, _dir.File("central.db"));
+        var settings = CentralHosts.Settings(_env.Broker.Uri, _env.Dir.File("central.db"));
         settings["Clustering:Enabled"] = "true";
         settings["Clustering:IntervalMinutes"] = "60";
         settings["Clustering:GroupBy"] = "station,label";
         settings["Clustering:KRange"] = "2-4";
-        settings["Clustering:ReportDirectory"] = _dir.File("report");
+        settings["Clustering:ReportDirectory"] = _env.Dir.File("report");
         using var host = await CentralHosts.StartAsync(settings, time);
         await SeedAsync(host.Services.GetRequiredService<IWeighingStore>());
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(host.Services.GetRequiredService<MqttIngestService>().IsConnected), TimeSpan.FromSeconds(10)));
@@ -44,7 +38,7 @@ public sealed class ReclusterTests : IDisposable
         using var json = await ReadRetainedAsync("sortstation/central/clusters");
         Assert.InRange(json.RootElement.GetProperty("chosenK").GetInt32(), 2, 4);
         Assert.Equal(8, json.RootElement.GetProperty("records").GetInt32());
-        Assert.True(File.Exists(Path.Combine(_dir.File("report"), "summary.md")));
+        Assert.True(File.Exists(Path.Combine(_env.Dir.File("report"), "summary.md")));
         await host.StopAsync();
     }
 
@@ -52,7 +46,7 @@ public sealed class ReclusterTests : IDisposable
     public async Task Schedule_BeforeInterval_DoesNotRun()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
-        var settings = CentralHosts.Settings(_broker.Uri, _dir.File("central.db"));
+        var settings = CentralHosts.Settings(_env.Broker.Uri, _env.Dir.File("central.db"));
         settings["Clustering:Enabled"] = "true";
         using var host = await CentralHosts.StartAsync(settings, time);
 
@@ -92,7 +86,7 @@ public sealed class ReclusterTests : IDisposable
 
             return Task.CompletedTask;
         };
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _broker.Port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _env.Broker.Port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
         await client.SubscribeAsync(topic);
         var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await client.DisconnectAsync();

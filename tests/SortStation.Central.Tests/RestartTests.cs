@@ -8,23 +8,17 @@ namespace SortStation.Central.Tests;
 /// <summary>Central stopped mid-stream (no unsubscribe) and started again: the persistent session, QoS 1 and ack-after-commit lose nothing.</summary>
 public sealed class RestartTests : IDisposable
 {
-    private readonly TempDir _dir = new();
-    private readonly MosquittoBroker _broker = MosquittoBroker.Run();
+    private readonly BrokerAndFolder _env = new();
 
-    public void Dispose()
-    {
-        _broker.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _dir.Dispose();
-    }
+    public void Dispose() => _env.Dispose();
 
     [Fact]
     public async Task Run_StoppedMidStreamAndRestarted_StoresEveryWeighing()
     {
-        var settings = CentralHosts.Settings(_broker.Uri, _dir.File("central.db"));
+        var settings = CentralHosts.Settings(_env.Broker.Uri, _env.Dir.File("central.db"));
         var records = Enumerable.Range(0, 6_000).Select(i => TestRecords.Create(i)).ToList();
         var first = await CentralHosts.StartAsync(settings);
-        await using var publisher = await StationClient.ConnectAsync(_broker.Uri);
+        await using var publisher = await StationClient.ConnectAsync(_env.Broker.Uri);
         var publishing = publisher.PublishAsync(records.Select(r => (TestRecords.Topic(), TestRecords.Json(r))), window: 50);
 
         // Let it store part of the stream, then stop it while the stations keep publishing.
