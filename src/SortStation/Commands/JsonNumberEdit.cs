@@ -18,7 +18,7 @@ internal static class JsonNumberEdit
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(values);
         var bytes = Encoding.UTF8.GetBytes(json);
-        var scan = Scan(bytes, section, values);
+        var scan = Scan(bytes, section);
         var edits = new List<(int At, int Length, string Text)>();
         var missing = new List<KeyValuePair<string, string>>();
         foreach (var value in values)
@@ -35,14 +35,14 @@ internal static class JsonNumberEdit
         {
             if (missing.Count > 0)
             {
-                edits.Add((open + 1, 0, Block(bytes, open, scan.SectionFirstMember, Members(missing, scan.SectionFirstMember, bytes, open))));
+                edits.Add((open + 1, 0, Block(bytes, open, scan.SectionFirstMember, Members(missing, MemberIndent(bytes, open, scan.SectionFirstMember)))));
             }
         }
         else
         {
-            var indent = Indent(bytes, scan.RootFirstMember ?? scan.RootOpen, scan.RootFirstMember is null ? 2 : 0);
-            var inner = string.Join(",", values.Select(v => $"\n{indent}  \"{v.Key}\": {v.Value}"));
-            edits.Add((scan.RootOpen + 1, 0, Block(bytes, scan.RootOpen, scan.RootFirstMember, $"\n{indent}\"{section}\": {{{inner}\n{indent}}}")));
+            var indent = MemberIndent(bytes, scan.RootOpen, scan.RootFirstMember);
+            var body = $"\n{indent}\"{section}\": {{{Members(values, indent + "  ")}\n{indent}}}";
+            edits.Add((scan.RootOpen + 1, 0, Block(bytes, scan.RootOpen, scan.RootFirstMember, body)));
         }
 
         var result = new StringBuilder();
@@ -56,7 +56,8 @@ internal static class JsonNumberEdit
         return result.Append(Encoding.UTF8.GetString(bytes, position, bytes.Length - position)).ToString();
     }
 
-    private static JsonNumberScan Scan(byte[] bytes, string section, IReadOnlyList<KeyValuePair<string, string>> values)
+    /// <summary>Finds the root and section braces, their first members and every scalar value of the section.</summary>
+    private static JsonNumberScan Scan(byte[] bytes, string section)
     {
         var reader = new Utf8JsonReader(bytes, Options);
         var scan = new JsonNumberScan();
@@ -94,7 +95,7 @@ internal static class JsonNumberEdit
                     property = reader.GetString();
                     break;
                 case JsonTokenType.Number or JsonTokenType.String or JsonTokenType.Null or JsonTokenType.True or JsonTokenType.False
-                    when depth == 2 && inSection && values.Any(v => string.Equals(v.Key, property, StringComparison.OrdinalIgnoreCase)):
+                    when depth == 2 && inSection:
                     var start = (int)reader.TokenStartIndex;
                     scan.Values.Add((property!, start, (int)reader.BytesConsumed - start));
                     break;
@@ -109,12 +110,12 @@ internal static class JsonNumberEdit
         return scan;
     }
 
-    /// <summary>New members for an object opened at <paramref name="open"/>, indented as its first member (or one level in).</summary>
-    private static string Members(IEnumerable<KeyValuePair<string, string>> values, int? firstMember, byte[] bytes, int open)
-    {
-        var indent = Indent(bytes, firstMember ?? open, firstMember is null ? 2 : 0);
-        return string.Join(",", values.Select(v => $"\n{indent}\"{v.Key}\": {v.Value}"));
-    }
+    private static string Members(IEnumerable<KeyValuePair<string, string>> values, string indent) =>
+        string.Join(",", values.Select(v => $"\n{indent}\"{v.Key}\": {v.Value}"));
+
+    /// <summary>The indent of new members of the object opened at <paramref name="open"/>: its first member's, or one level in.</summary>
+    private static string MemberIndent(byte[] bytes, int open, int? firstMember) =>
+        Indent(bytes, firstMember ?? open, firstMember is null ? 2 : 0);
 
     /// <summary>Text inserted after an object's brace: followed by a comma when members follow, else by the closing line.</summary>
     private static string Block(byte[] bytes, int open, int? firstMember, string members) =>

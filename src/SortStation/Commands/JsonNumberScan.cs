@@ -11,6 +11,6 @@ internal sealed class JsonNumberScan
 
     public int? SectionFirstMember { get; set; }
 
-    /// <summary>The section's values to replace: key as written, offset and length of the value token.</summary>
+    /// <summary>The section's scalar values: key as written, offset and length of the value token.</summary>
     public List<(string Key, int At, int Length)> Values { get; } = [];
 }
