@@ -161,6 +161,23 @@ def cutmix(x, rng):
     return x, perm, 1 - (y1 - y0) * (x1 - x0) / (h * w)
 
 
+def mixup(x, rng, alpha):
+    """Mixup (Zhang et al. 2018): each photo blended with another of the batch, weight lam ~ Beta(alpha, alpha);
+    returns the mixed batch, the partner order and lam."""
+    lam = float(rng.beta(alpha, alpha))
+    perm = torch.from_numpy(rng.permutation(len(x)))
+    return lam * x + (1 - lam) * x[perm], perm, lam
+
+
+def mixer(cutmix_p, mixup_alpha):
+    """(share of batches mixed, mixing function) for train_epoch; (0, None) when neither is asked for."""
+    if cutmix_p > 0 and mixup_alpha > 0:
+        raise SystemExit("--cutmix and --mixup are alternatives; give one")
+    if mixup_alpha > 0:
+        return 1.0, lambda x, rng: mixup(x, rng, mixup_alpha)
+    return (cutmix_p, cutmix) if cutmix_p > 0 else (0.0, None)
+
+
 @torch.no_grad()
 def add_batch_norm(model, start, images):
     """Re-introduces batch norm after every conv of features[start:] (the TFLite weights have it folded),
@@ -205,15 +222,15 @@ def fold_batch_norm(model):
 
 def train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, extra):
     """One pass over the shuffled training set; returns the mean training loss.
-    `extra` = (WeightAverage or None, CutMix probability, numpy RNG)."""
-    ema, mix_p, rng = extra
+    `extra` = (WeightAverage or None, (share of batches mixed, mixing function), numpy RNG)."""
+    ema, (mix_p, mix), rng = extra
     order = torch.randperm(len(labels))
     total, t0, batches = 0.0, time.time(), math.ceil(len(order) / BATCH)
     model.train()
     for b, i in enumerate(range(0, len(order), BATCH)):
         idx = order[i:i + BATCH]
         if mix_p > 0 and rng.random() < mix_p:
-            logits, perm, lam = forward(idx, lambda x: cutmix(x, rng))
+            logits, perm, lam = forward(idx, lambda x: mix(x, rng))
             loss = lam * loss_fn(logits, labels[idx]) + (1 - lam) * loss_fn(logits, labels[idx][perm])
         else:
             loss = loss_fn(forward(idx), labels[idx])
@@ -242,15 +259,15 @@ def optimiser(model, groups, epochs, photos):
     return opt, sched
 
 
-def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mix_p=0.0, stop=None):
+def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mix=(0.0, None), stop=None):
     """AdamW with one-cycle cosine decay; keeps the weights of the best validation macro F1
     (ties: lower validation loss) and stops after `patience` epochs without improvement.
     `run` = (forward, train labels, validation-logits function of a model, loss, print batches).
-    With `ema_decay` > 0 the weight average is what is validated and kept.
+    With `ema_decay` > 0 the weight average is what is validated and kept; `mix` = mixer(...).
     Refit (`stop` given, no validation function): the same `epochs`-long schedule, cut after epoch `stop`."""
     forward, labels, val_logits, loss_fn, verbose = run
     if stop is not None:
-        return refit_fit(model, groups, run, epochs, stop, tag, checkpoint)
+        return refit_fit(model, groups, run, epochs, stop, tag, checkpoint, mix)
     opt, sched = optimiser(model, groups, epochs, len(labels))
     ema = WeightAverage(model, ema_decay) if ema_decay > 0 else None
     kept = ema.model if ema else model
@@ -258,7 +275,7 @@ def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mi
     best, best_state, history, stale = None, None, [], 0
     for epoch in range(1, epochs + 1):
         t0 = time.time()
-        train_loss = train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, (ema, mix_p, rng))
+        train_loss = train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, (ema, mix, rng))
         kept.eval()
         with torch.no_grad():
             v = metrics(*val_logits(kept), loss_fn)
@@ -282,14 +299,15 @@ def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mi
     return {"best": best, "history": history}
 
 
-def refit_fit(model, groups, run, epochs, stop, tag, checkpoint):
+def refit_fit(model, groups, run, epochs, stop, tag, checkpoint, mix):
     """fit() without validation: the schedule of the validation run, stopped at its best epoch."""
     forward, labels, _, loss_fn, verbose = run
     opt, sched = optimiser(model, groups, epochs, len(labels))
+    rng = np.random.default_rng(SEED)
     history = []
     for epoch in range(1, stop + 1):
         t0 = time.time()
-        train_loss = train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, (None, 0.0, None))
+        train_loss = train_epoch(model, forward, labels, loss_fn, opt, sched, verbose, (None, mix, rng))
         history.append({"epoch": epoch, "trainLoss": train_loss, "seconds": round(time.time() - t0, 1)})
         print(f"[{tag} refit] epoch {epoch}/{stop} (of a {epochs}-epoch schedule) train loss {train_loss:.3f} "
               f"({time.time() - t0:.0f}s)", flush=True)
@@ -337,6 +355,7 @@ def main():
     parser.add_argument("--ema", type=float, default=0.0,
                         help="(c): validate and keep an exponential moving average of the weights with this decay")
     parser.add_argument("--cutmix", type=float, default=0.0, help="(c): share of batches mixed by CutMix")
+    parser.add_argument("--mixup", type=float, default=0.0, help="(c): mix every batch by Mixup with this Beta alpha")
     parser.add_argument("--bn", action="store_true",
                         help="(c): re-introduce batch norm after each trained conv (folded back before saving)")
     parser.add_argument("--threads", type=int, default=2)
@@ -355,7 +374,7 @@ def main():
     loss_fn, model = start(train[1])
     log = {**base_log(train[1], args.deep_from),
            "deep": {"epochs": args.deep_epochs, "lr": args.deep_lr, "patience": args.patience,
-                    "ema": args.ema, "cutmix": args.cutmix, "batchNorm": args.bn}}
+                    "ema": args.ema, "cutmix": args.cutmix, "mixup": args.mixup, "batchNorm": args.bn}}
 
     if args.from_partial:
         previous = read_json(WORK / "train_log.json")
@@ -381,14 +400,14 @@ def main():
         sample = torch.stack([augmented_batch([train[0][int(i)]])[0] for i in torch.randperm(len(train[1]))[:256]])
         print(f"regime (c): batch norm after {add_batch_norm(model, args.deep_from, sample)} convs", flush=True)
     log["fineTuned"] = regime(model, train, val, loss_fn, ("fineTuned", args.deep_from, args.deep_epochs, args.deep_lr),
-                              args.patience, args.ema, args.cutmix)
+                              args.patience, args.ema, mixer(args.cutmix, args.mixup))
     fold_batch_norm(model)
     log["minutes"] = round((time.time() - t_start) / 60, 1)
     write_json(WORK / "train_log.json", log)
     print(f"training done in {log['minutes']} min")
 
 
-def regime(model, train, val, loss_fn, spec, patience, ema=0.0, mix_p=0.0, stop=None):
+def regime(model, train, val, loss_fn, spec, patience, ema=0.0, mix=(0.0, None), stop=None):
     """(b) or (c): features[start:] + head learn from freshly augmented photos every epoch."""
     key, start, epochs, lr = spec
     tag = "deep" if key == "fineTuned" else key
@@ -397,7 +416,7 @@ def regime(model, train, val, loss_fn, spec, patience, ema=0.0, mix_p=0.0, stop=
     run = (photo_forward(model, start, train[0]), train[1], val_fn, loss_fn, True)
     return fit(model, [{"params": list(model.features[start:].parameters()), "lr": lr},
                        {"params": list(model.classifier.parameters()), "lr": 1e-3}],
-               run, epochs, patience, tag, WORK / f"{key}.pt", ema, mix_p, stop)
+               run, epochs, patience, tag, WORK / f"{key}.pt", ema, mix, stop)
 
 
 def refit(args):
@@ -414,6 +433,8 @@ def refit(args):
         if (WORK / f"{k}.pt").exists() and "validationRun" not in previous:
             shutil.copyfile(WORK / f"{k}.pt", WORK / f"{k}.validationRun.pt")
     deep = validation_run.get("deep", {})
+    if deep.get("ema") or deep.get("batchNorm"):
+        raise SystemExit("--refit repeats deep-from, learning rate, schedule and CutMix/Mixup; not --ema or --bn")
     epochs = {"headOnly": args.head_epochs, "partial": args.partial_epochs,
               "fineTuned": deep.get("epochs", args.deep_epochs)}
     lr, deep_from = deep.get("lr", args.deep_lr), validation_run.get("deepFrom", args.deep_from)
@@ -429,7 +450,7 @@ def refit(args):
     log["partial"] = regime(model, train, None, loss_fn, ("partial", PARTIAL_FROM, epochs["partial"], 3e-4), 0,
                             stop=stops["partial"])
     log["fineTuned"] = regime(model, train, None, loss_fn, ("fineTuned", deep_from, epochs["fineTuned"], lr), 0,
-                              stop=stops["fineTuned"])
+                              mix=mixer(deep.get("cutmix", 0.0), deep.get("mixup", 0.0)), stop=stops["fineTuned"])
     log["minutes"] = round((time.time() - t_start) / 60, 1)
     write_json(WORK / "train_log.json", log)
     print(f"refit done in {log['minutes']} min")

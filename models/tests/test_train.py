@@ -1,4 +1,4 @@
-"""Tests of the trainer's pure parts: CutMix and the weight average (no data needed).
+"""Tests of the trainer's pure parts: CutMix, Mixup, the weight average and batch norm (no data needed).
 
 Run: /usr/bin/python3 -m unittest discover -s models/tests"""
 import importlib.util
@@ -37,6 +37,24 @@ class CutMixTest(unittest.TestCase):
         before = x.clone()
         train.cutmix(x, np.random.default_rng(2))
         self.assertTrue(torch.equal(before, x))
+
+
+@unittest.skipIf(MISSING, "torch is absent")
+class MixupTest(unittest.TestCase):
+    def test_each_photo_is_blended_with_its_partner_by_lam(self):
+        rng = np.random.default_rng(4)
+        x = torch.rand(5, 3, 8, 8)
+        for _ in range(10):
+            mixed, perm, lam = train.mixup(x, rng, 0.2)
+            self.assertTrue(0.0 <= lam <= 1.0)
+            self.assertTrue(torch.allclose(lam * x + (1 - lam) * x[perm], mixed))
+        self.assertEqual(list(range(5)), sorted(int(i) for i in perm))
+
+    def test_mixer_rejects_cutmix_and_mixup_together(self):
+        with self.assertRaises(SystemExit):
+            train.mixer(0.5, 0.2)
+        self.assertEqual((0.0, None), train.mixer(0.0, 0.0))
+        self.assertEqual(1.0, train.mixer(0.0, 0.2)[0])
 
 
 @unittest.skipIf(MISSING, "torch is absent")
