@@ -11,7 +11,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support  # noqa: E402
 
-from common import LABELS, MODELS, OUT, WORK, read_json, read_split, station_tensor, write_json  # noqa: E402
+from common import LABELS, MODELS, OUT, SEED, WORK, read_json, read_split, station_tensor, write_json  # noqa: E402
 from export_onnx import load_trained  # noqa: E402
 
 REGIMES = ("headOnly", "partial", "fineTuned")  # train.py regimes (a), (b), (c); fineTuned ships
@@ -33,6 +33,20 @@ def report(y, pred):
                        for i, c in enumerate(LABELS)}
     out["confusion"] = confusion_matrix(y, pred, labels=range(len(LABELS))).tolist()
     return out
+
+
+def bootstrap_interval(y, pred, resamples=2000):
+    """95 % percentile-bootstrap intervals of accuracy and macro F1 over the test photos (seeded): how far
+    the figures could move on another draw of test photos of the same size."""
+    rng = np.random.default_rng(SEED)
+    acc, f1 = [], []
+    for _ in range(resamples):
+        i = rng.integers(0, len(y), len(y))
+        acc.append(accuracy_score(y[i], pred[i]))
+        f1.append(precision_recall_fscore_support(y[i], pred[i], labels=range(len(LABELS)), average="macro",
+                                                  zero_division=0)[2])
+    return {"resamples": resamples, "accuracy": np.percentile(acc, [2.5, 97.5]).tolist(),
+            "macroF1": np.percentile(f1, [2.5, 97.5]).tolist()}
 
 
 def top_confusions(y, pred, paths, n=6):
@@ -88,6 +102,8 @@ def main():
         model = load_trained(f"{key}.pt")
         pred = predictions(model, x)
         results[key] = {**report(y, pred), "topConfusions": top_confusions(y, pred, paths)}
+        if key == "fineTuned":
+            results[key]["interval95"] = bootstrap_interval(y, pred)
         if refit:
             best = train_log["validationRun"][key]["best"]
             validation[key] = {"acc": best["acc"], "macroF1": best["macroF1"]}
