@@ -11,7 +11,10 @@ SCRIPTS_DIR = Path(__file__).resolve().parent
 MODELS = SCRIPTS_DIR.parent
 SHARED = Path(os.environ.get("SORTSTATION_SHARED_DATA", MODELS.parent.parent / "shared" / "data"))
 TRASHNET = SHARED / "trashnet"
-TFLITE = SHARED / "pretrained" / "mobilenet_v2_1.0_224_quant.tflite"
+# The two ImageNet MobileNetV2 1.0/224 files in ../shared/data/pretrained (see its README).
+TFLITE_FILES = {"slim-qat": SHARED / "pretrained" / "mobilenet_v2_1.0_224_quant.tflite",
+                "tf2-ptq": SHARED / "pretrained" / "tf2_mobilenet_v2_1.0_224_ptq.tflite"}
+TFLITE = TFLITE_FILES["slim-qat"]
 WORK = Path(os.environ.get("SORTSTATION_MODELS_WORK", MODELS / ".work"))  # scratch: weights, check tensors
 SPLITS = MODELS / "splits"
 OUT = MODELS / "mobilenetv2-trashnet"

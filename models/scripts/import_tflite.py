@@ -3,13 +3,14 @@
 Writes models/.work/mobilenetv2_imagenet.pt and models/.work/fidelity.json. The check runs
 the numpy reference (tflite_reader.reference_forward, which walks the TFLite graph with the
 file's own padding/stride options) and the PyTorch model on the same float input."""
+import argparse
 import sys
 import time
 
 import numpy as np
 import torch
 
-from common import TFLITE, WORK, load_rgb, station_crop, write_json
+from common import TFLITE_FILES, WORK, load_rgb, station_crop, write_json
 from mobilenetv2 import MobileNetV2
 from tflite_reader import SAME, TFLiteModel, conv_options, reference_forward
 
@@ -51,16 +52,18 @@ def build_model(tfl):
     return model.eval()
 
 
-def tflite_input(relpath):
-    """The file's real-valued input: (pixel - 128) / 128 on the centre-cropped RGB photo."""
-    return (station_crop(load_rgb(relpath)).astype(np.float32) - 128.0) / 128.0
+def tflite_input(tfl, relpath):
+    """The file's real-valued input on the centre-cropped RGB photo: scale x (pixel - zero point) of its
+    uint8 input tensor ((p - 128) / 128 for the TF-slim file, (p - 127) / 127.5 for the TF2 one)."""
+    q = tfl.tensors[tfl.inputs[0]]["quant"]
+    return (station_crop(load_rgb(relpath)).astype(np.float32) - float(q["zero_point"][0])) * float(q["scale"][0])
 
 
 def fidelity(tfl, model, photos):
     """Per photo: top-1 of both, and the largest absolute logit difference."""
     rows = []
     for rel in photos:
-        x = tflite_input(rel)
+        x = tflite_input(tfl, rel)
         t0 = time.time()
         ref = reference_forward(tfl, x)["logits"]
         with torch.no_grad():
@@ -74,10 +77,15 @@ def fidelity(tfl, model, photos):
 
 
 def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--source", choices=sorted(TFLITE_FILES), default="slim-qat",
+                    help="which ImageNet file of ../shared/data/pretrained to import")
+    args = ap.parse_args()
     torch.set_num_threads(2)
     WORK.mkdir(exist_ok=True)
-    tfl = TFLiteModel(TFLITE)
-    print(f"{TFLITE.name}: {len(tfl.tensors)} tensors, {len(tfl.operators)} operators, "
+    path = TFLITE_FILES[args.source]
+    tfl = TFLiteModel(path)
+    print(f"{path.name}: {len(tfl.tensors)} tensors, {len(tfl.operators)} operators, "
           f"{len(tfl.buffers)} buffers")
     model = build_model(tfl)
     torch.save(model.state_dict(), WORK / "mobilenetv2_imagenet.pt")
@@ -85,7 +93,7 @@ def main():
     rows = fidelity(tfl, model, FIDELITY_PHOTOS)
     worst = max(r["maxAbsLogitDiff"] for r in rows)
     same = all(r["referenceTop1"] == r["torchTop1"] for r in rows)
-    write_json(WORK / "fidelity.json", {"photos": rows, "maxAbsLogitDiff": worst, "top1Identical": same,
+    write_json(WORK / "fidelity.json", {"source": args.source, "file": path.name, "photos": rows, "maxAbsLogitDiff": worst, "top1Identical": same,
                                         "tensors": len(tfl.tensors), "operators": len(tfl.operators)})
     print(f"largest logit difference {worst:.3e}; identical top-1: {same}")
     if not same or worst > 1e-3:

@@ -191,6 +191,12 @@ def reference_forward(model, image_hwc):
             y = _activate(get(ins[0]) + get(ins[1]), add_activation(op))
         elif kind == "AVERAGE_POOL_2D":
             y = _avg_pool(get(ins[0]), op)
+        elif kind == "MEAN":  # global average pool of the TF2 file: axes [1, 2] of NHWC, kept as 1 x 1
+            if sorted(int(a) for a in get(ins[1]).reshape(-1)) != [1, 2]:
+                raise NotImplementedError(f"MEAN over axes {get(ins[1])}")
+            y = get(ins[0]).mean(axis=(0, 1), keepdims=True)
+        elif kind == "QUANTIZE":  # float reference: the real value passes unchanged
+            y = get(ins[0])
         elif kind in ("RESHAPE", "SQUEEZE"):
             y = get(ins[0]).reshape(-1)
             logits = y

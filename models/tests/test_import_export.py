@@ -74,6 +74,28 @@ class ImporterTest(unittest.TestCase):
         self.assertGreater(row["maxAbsLogitDiff"], 0.05)
 
 
+@unittest.skipUnless(HAVE_DATA and common.TFLITE_FILES["tf2-ptq"].exists(), "torch or the shared data is absent")
+class Tf2ImporterTest(unittest.TestCase):
+    """The Keras/TF2 file: per-channel int8 weights, QUANTIZE at input and output, MEAN as the pool."""
+
+    def test_pytorch_matches_the_graph_reference_on_a_photo(self):
+        torch.set_num_threads(2)
+        tfl = TFLiteModel(common.TFLITE_FILES["tf2-ptq"])
+        ops = [o["op"] for o in tfl.operators]
+        self.assertEqual((ops.count("MEAN"), ops.count("QUANTIZE")), (1, 2))
+        first = tfl.tensors[tfl.operators[1]["inputs"][1]]
+        self.assertEqual((first["type"], first["quant"]["scale"].size), (9, 32))  # int8, one scale per output
+        row = import_tflite.fidelity(tfl, import_tflite.build_model(tfl), ["glass/glass1.jpg"])[0]
+        self.assertEqual(row["referenceTop1"], row["torchTop1"])
+        self.assertLess(row["maxAbsLogitDiff"], 1e-3)
+
+    def test_input_scale_is_read_from_the_file(self):
+        tfl = TFLiteModel(common.TFLITE_FILES["tf2-ptq"])
+        x = import_tflite.tflite_input(tfl, "glass/glass1.jpg")
+        pixels = common.station_crop(common.load_rgb("glass/glass1.jpg")).astype(np.float32)
+        np.testing.assert_allclose(x, (pixels - 127) * 0.00784314, atol=1e-6)  # the file's uint8 zero point, scale
+
+
 @unittest.skipUnless(not MISSING, "torch or onnx is absent")
 class ExporterTest(unittest.TestCase):
     def test_onnx_graph_names_and_shapes(self):
