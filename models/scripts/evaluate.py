@@ -94,9 +94,10 @@ def split_tensors(name):
 def main():
     torch.set_num_threads(2)
     x, y, paths = split_tensors("test")
-    vx, vy, _ = split_tensors("val")
     train_log = read_json(WORK / "train_log.json")
     refit = "refit" in train_log  # models trained on train + val: their validation figures are the validation run's
+    if not refit:
+        vx, vy, _ = split_tensors("val")
     results, validation = {}, {}
     for key in REGIMES:
         model = load_trained(f"{key}.pt")

@@ -93,7 +93,8 @@ def main():
     rows = fidelity(tfl, model, FIDELITY_PHOTOS)
     worst = max(r["maxAbsLogitDiff"] for r in rows)
     same = all(r["referenceTop1"] == r["torchTop1"] for r in rows)
-    write_json(WORK / "fidelity.json", {"source": args.source, "file": path.name, "photos": rows, "maxAbsLogitDiff": worst, "top1Identical": same,
+    write_json(WORK / "fidelity.json", {"source": args.source, "file": path.name, "photos": rows,
+                                        "maxAbsLogitDiff": worst, "top1Identical": same,
                                         "tensors": len(tfl.tensors), "operators": len(tfl.operators)})
     print(f"largest logit difference {worst:.3e}; identical top-1: {same}")
     if not same or worst > 1e-3:

@@ -71,7 +71,8 @@ def verdict(m):
         inside = alo <= TARGET_ACC <= ahi and flo <= TARGET_F1 <= fhi
         text += (f" 95 % bootstrap intervals over the test photos ({ci['resamples']} resamples): accuracy "
                  f"{100 * alo:.1f}–{100 * ahi:.1f} %, macro F1 {flo:.3f}–{fhi:.3f}. "
-                 + ("The published figures lie inside both: 323 test photos cannot tell this model from them, "
+                 + (f"The published figures lie inside both: {m['testPhotos']} test photos cannot tell this model "
+                    "from them, "
                     "but the target is counted on the point figures, so it stays not met."
                     if inside and not met else ""))
     return text
