@@ -91,7 +91,8 @@ public sealed class SortingLoop(
             return true;
         }
 
-        if (_interlock.ReleasedAt is { } released && item.At < released)
+        // An item stamped at the release instant itself was still on the stopped belt.
+        if (_interlock.ReleasedAt is { } released && item.At <= released)
         {
             log.LogWarning("Item #{Sequence} dropped: seen before the interlock was released", item.Sequence);
             return true;

@@ -76,15 +76,33 @@ public sealed class StationSafetyTests
         await rig.Loop.StartAsync(CancellationToken.None);
         rig.EStop.Trip();
         rig.Trigger.Send(new Core.Devices.ItemDetected(1, rig.Time.GetUtcNow()));
-        await Task.Delay(20);
 
+        // Item 1 is dropped whether the loop reads it before the release or after it.
         rig.EStop.Release();
+        await rig.AdvanceAsync(1);
         await rig.SendAsync(2);
         await rig.AdvanceAsync(1010);
 
         Assert.False(rig.Scheduler.IsPaused);
         Assert.Equal(1, rig.Outbox.Pending);
         Assert.Equal(PinValue.High, rig.Level(LoopRig.GlassPin));
+        await rig.Loop.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task EStop_ItemStampedAtReleaseInstant_Dropped()
+    {
+        await using var rig = new LoopRig();
+        await rig.Loop.StartAsync(CancellationToken.None);
+        rig.EStop.Trip();
+        await rig.AdvanceAsync(50);
+        rig.EStop.Release();
+
+        rig.Trigger.Send(new Core.Devices.ItemDetected(1, rig.Time.GetUtcNow()));
+        await rig.AdvanceAsync(1);
+        await rig.SendAsync(2);
+
+        Assert.Equal(1, rig.Outbox.Pending);
         await rig.Loop.StopAsync(CancellationToken.None);
     }
 
