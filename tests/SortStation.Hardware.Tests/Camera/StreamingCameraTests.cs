@@ -19,8 +19,9 @@ public sealed class StreamingCameraTests
         using var camera = new StreamingCamera(_source, _options, _time, _log);
         camera.Start();
         await Eventually.TrueAsync(() => _source.Frames >= 5, _time);
-        _source.Frozen = true;
-        await Task.Delay(20);
+
+        // The clock stands still from here, so the paced reader reads no more: wait until it handed over the last one.
+        await Eventually.TrueAsync(() => camera.FramesRead == _source.Frames, what: "newest frame published");
 
         var frame = await camera.CaptureAsync();
 

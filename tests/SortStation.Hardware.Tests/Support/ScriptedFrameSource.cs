@@ -11,7 +11,6 @@ public sealed class ScriptedFrameSource : IFrameSource
 {
     private int _counter;
     private bool _unplugged;
-    private bool _frozen;
 
     public string Name => "scripted";
 
@@ -22,13 +21,6 @@ public sealed class ScriptedFrameSource : IFrameSource
     {
         get => Volatile.Read(ref _unplugged);
         set => Volatile.Write(ref _unplugged, value);
-    }
-
-    /// <summary>Stops producing frames (Read blocks) so a test can inspect the newest one.</summary>
-    public bool Frozen
-    {
-        get => Volatile.Read(ref _frozen);
-        set => Volatile.Write(ref _frozen, value);
     }
 
     public int Opens { get; private set; }
@@ -54,11 +46,6 @@ public sealed class ScriptedFrameSource : IFrameSource
 
     public Frame? Read(byte[]? reuse, DateTimeOffset now)
     {
-        while (Frozen)
-        {
-            Thread.Sleep(1);
-        }
-
         if (Unplugged)
         {
             return null;
@@ -69,5 +56,7 @@ public sealed class ScriptedFrameSource : IFrameSource
         return new Frame(pixels, 4, 4, now);
     }
 
-    public void Dispose() => Frozen = false;
+    public void Dispose()
+    {
+    }
 }

@@ -33,7 +33,7 @@ public sealed class PhotoEyeTriggerTests
     [Fact]
     public async Task WatchAsync_BounceWithinDebounce_CountsOneItem()
     {
-        var items = await CollectAsync(new TriggerOptions { Pin = 16, ActiveHigh = true, PullUp = false, DebounceMilliseconds = 20 }, () =>
+        var items = await CollectAsync(new TriggerOptions { Pin = 16, ActiveHigh = true, PullUp = false, DebounceMilliseconds = 20 }, expected: 2, () =>
         {
             foreach (var level in new[] { PinValue.High, PinValue.Low, PinValue.High, PinValue.Low, PinValue.High })
             {
@@ -53,7 +53,7 @@ public sealed class PhotoEyeTriggerTests
     [Fact]
     public async Task WatchAsync_ActiveHigh_IgnoresFallingEdges()
     {
-        var items = await CollectAsync(new TriggerOptions { Pin = 16, ActiveHigh = true, PullUp = false }, () =>
+        var items = await CollectAsync(new TriggerOptions { Pin = 16, ActiveHigh = true, PullUp = false }, expected: 1, () =>
         {
             _driver.SetInput(16, PinValue.High);
             _time.Advance(TimeSpan.FromMilliseconds(50));
@@ -83,7 +83,7 @@ public sealed class PhotoEyeTriggerTests
         Assert.DoesNotContain(16, _driver.OpenPins);
     }
 
-    private async Task<List<ItemDetected>> CollectAsync(TriggerOptions options, Action stimulus)
+    private async Task<List<ItemDetected>> CollectAsync(TriggerOptions options, int expected, Action stimulus)
     {
         using var gpio = new GpioController(_driver);
         var trigger = new PhotoEyeTrigger(gpio, options, _time);
@@ -101,9 +101,18 @@ public sealed class PhotoEyeTriggerTests
         });
         await Eventually.TrueAsync(() => _driver.CallbackCount(options.Pin) == 1);
         stimulus();
-        await Task.Delay(50);
+        await Eventually.TrueAsync(() => Count(items) >= expected, what: $"{expected} item(s)");
+        await Task.Delay(50); // room for an item too many to show up
         await cts.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watch);
         return items;
+    }
+
+    private static int Count(List<ItemDetected> items)
+    {
+        lock (items)
+        {
+            return items.Count;
+        }
     }
 }
