@@ -259,6 +259,16 @@ def optimiser(model, groups, epochs, photos):
     return opt, sched
 
 
+def backbone_groups(model, start, lr, decay=1.0):
+    """Parameter groups of features[start:]: one at `lr`, or with `decay` < 1 one per block, each block's peak
+    `decay` times the next one's (the last block at `lr`), so early, generic layers move less."""
+    if decay == 1.0:
+        return [{"params": list(model.features[start:].parameters()), "lr": lr}]
+    last = len(model.features) - 1
+    return [{"params": list(model.features[i].parameters()), "lr": lr * decay ** (last - i)}
+            for i in range(start, last + 1) if any(True for _ in model.features[i].parameters())]
+
+
 def fit(model, groups, run, epochs, patience, tag, checkpoint, ema_decay=0.0, mix=(0.0, None), stop=None):
     """AdamW with one-cycle cosine decay; keeps the weights of the best validation macro F1
     (ties: lower validation loss) and stops after `patience` epochs without improvement.
@@ -350,6 +360,8 @@ def main():
     parser.add_argument("--deep-from", type=int, default=DEEP_FROM,
                         help="first features[] index trained in regime (c)")
     parser.add_argument("--deep-lr", type=float, default=2e-4, help="peak learning rate of the backbone in (c)")
+    parser.add_argument("--lr-decay", type=float, default=1.0,
+                        help="(c): each block's peak learning rate is this times the next block's (1 = one rate)")
     parser.add_argument("--patience", type=int, default=8,
                         help="epochs without validation improvement before early stop in (b) and (c)")
     parser.add_argument("--ema", type=float, default=0.0,
@@ -373,8 +385,8 @@ def main():
     train, val = load_train(), load_eval("val")
     loss_fn, model = start(train[1])
     log = {**base_log(train[1], args.deep_from),
-           "deep": {"epochs": args.deep_epochs, "lr": args.deep_lr, "patience": args.patience,
-                    "ema": args.ema, "cutmix": args.cutmix, "mixup": args.mixup, "batchNorm": args.bn}}
+           "deep": {"epochs": args.deep_epochs, "lr": args.deep_lr, "lrDecay": args.lr_decay,
+                    "patience": args.patience, "ema": args.ema, "cutmix": args.cutmix, "mixup": args.mixup, "batchNorm": args.bn}}
 
     if args.from_partial:
         previous = read_json(WORK / "train_log.json")
@@ -399,7 +411,8 @@ def main():
     if args.bn:
         sample = torch.stack([augmented_batch([train[0][int(i)]])[0] for i in torch.randperm(len(train[1]))[:256]])
         print(f"regime (c): batch norm after {add_batch_norm(model, args.deep_from, sample)} convs", flush=True)
-    log["fineTuned"] = regime(model, train, val, loss_fn, ("fineTuned", args.deep_from, args.deep_epochs, args.deep_lr),
+    log["fineTuned"] = regime(model, train, val, loss_fn,
+                              ("fineTuned", args.deep_from, args.deep_epochs, args.deep_lr, args.lr_decay),
                               args.patience, args.ema, mixer(args.cutmix, args.mixup))
     fold_batch_norm(model)
     log["minutes"] = round((time.time() - t_start) / 60, 1)
@@ -409,12 +422,12 @@ def main():
 
 def regime(model, train, val, loss_fn, spec, patience, ema=0.0, mix=(0.0, None), stop=None):
     """(b) or (c): features[start:] + head learn from freshly augmented photos every epoch."""
-    key, start, epochs, lr = spec
+    key, start, epochs, lr, *decay = spec
     tag = "deep" if key == "fineTuned" else key
     print(f"regime {tag}: fine-tuning features[{start}:] + head, fresh augmentation per epoch", flush=True)
     val_fn = None if stop is not None else lambda m: (predict(m, val[0]), val[1])
     run = (photo_forward(model, start, train[0]), train[1], val_fn, loss_fn, True)
-    return fit(model, [{"params": list(model.features[start:].parameters()), "lr": lr},
+    return fit(model, [*backbone_groups(model, start, lr, *decay),
                        {"params": list(model.classifier.parameters()), "lr": 1e-3}],
                run, epochs, patience, tag, WORK / f"{key}.pt", ema, mix, stop)
 
@@ -434,7 +447,7 @@ def refit(args):
             shutil.copyfile(WORK / f"{k}.pt", WORK / f"{k}.validationRun.pt")
     deep = validation_run.get("deep", {})
     if deep.get("ema") or deep.get("batchNorm"):
-        raise SystemExit("--refit repeats deep-from, learning rate, schedule and CutMix/Mixup; not --ema or --bn")
+        raise SystemExit("--refit repeats deep-from, learning rates, schedule and CutMix/Mixup; not --ema or --bn")
     epochs = {"headOnly": args.head_epochs, "partial": args.partial_epochs,
               "fineTuned": deep.get("epochs", args.deep_epochs)}
     lr, deep_from = deep.get("lr", args.deep_lr), validation_run.get("deepFrom", args.deep_from)
@@ -449,7 +462,8 @@ def refit(args):
     log["headOnly"] = head_only(model, loss_fn, None, epochs["headOnly"], stops["headOnly"], ("train", "val"))
     log["partial"] = regime(model, train, None, loss_fn, ("partial", PARTIAL_FROM, epochs["partial"], 3e-4), 0,
                             stop=stops["partial"])
-    log["fineTuned"] = regime(model, train, None, loss_fn, ("fineTuned", deep_from, epochs["fineTuned"], lr), 0,
+    log["fineTuned"] = regime(model, train, None, loss_fn,
+                              ("fineTuned", deep_from, epochs["fineTuned"], lr, deep.get("lrDecay", 1.0)), 0,
                               mix=mixer(deep.get("cutmix", 0.0), deep.get("mixup", 0.0)), stop=stops["fineTuned"])
     log["minutes"] = round((time.time() - t_start) / 60, 1)
     write_json(WORK / "train_log.json", log)

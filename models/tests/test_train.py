@@ -103,6 +103,25 @@ if __name__ == "__main__":
 
 
 @unittest.skipIf(MISSING, "torch is absent")
+class BackboneGroupsTest(unittest.TestCase):
+    def test_decay_gives_each_block_its_rate_and_every_parameter_once(self):
+        from torchvision.models import mobilenet_v2
+        model = mobilenet_v2(weights=None)
+        groups = train.backbone_groups(model, 2, 1e-3, 0.5)
+        self.assertEqual(17, len(groups))  # features[2] .. features[18]
+        self.assertAlmostEqual(1e-3, groups[-1]["lr"])
+        self.assertAlmostEqual(1e-3 * 0.5 ** 16, groups[0]["lr"])
+        ids = [id(p) for g in groups for p in g["params"]]
+        self.assertEqual(sorted(id(p) for p in model.features[2:].parameters()), sorted(ids))
+
+    def test_no_decay_is_one_group(self):
+        from torchvision.models import mobilenet_v2
+        model = mobilenet_v2(weights=None)
+        (group,) = train.backbone_groups(model, 2, 1e-3)
+        self.assertEqual(len(list(model.features[2:].parameters())), len(group["params"]))
+
+
+@unittest.skipIf(MISSING, "torch is absent")
 class RefitTest(unittest.TestCase):
     def test_stops_at_the_given_epoch_of_the_full_schedule(self):
         import tempfile
