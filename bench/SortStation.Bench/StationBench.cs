@@ -57,6 +57,11 @@ internal static class StationBench
                 }
             }
 
+            if (a.Only is "raw-concurrency")
+            {
+                results["rawConcurrency"] = RawConcurrency.Measure(modelPath, tensor, a);
+            }
+
             if (a.Only is "memory-child")
             {
                 results["memory"] = await Scenarios.MemoryAsync(station, a);
