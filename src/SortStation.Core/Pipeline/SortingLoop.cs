@@ -8,7 +8,7 @@ namespace SortStation.Core.Pipeline;
 /// <summary>
 /// The station's main loop: every trigger becomes one pass through <see cref="SortingPipeline"/>.
 /// Gates are put in their safe state before the first item and on every way out. While the interlock
-/// (e-stop) is active the gates are paused and items are not taken; items seen before its release are
+/// (e-stop) is active the gates are paused and items are not taken; items seen up to its release are
 /// dropped, because the belt stopped under them and their timing no longer holds.
 /// Records are committed to the outbox while the next item is classified; at most
 /// <see cref="MaxCommitsInFlight"/> wait, so a stalled disk stops the loop (and the watchdog) instead
@@ -81,7 +81,7 @@ public sealed class SortingLoop(
         }
     }
 
-    /// <summary>True for an item seen while the interlock was active; waits for the release first.</summary>
+    /// <summary>True for an item seen while the interlock was active or at its release; waits for the release first.</summary>
     private async Task<bool> IsStaleAsync(ItemDetected item, CancellationToken ct)
     {
         if (_interlock.IsActive)
