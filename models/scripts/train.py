@@ -386,7 +386,8 @@ def main():
     loss_fn, model = start(train[1])
     log = {**base_log(train[1], args.deep_from),
            "deep": {"epochs": args.deep_epochs, "lr": args.deep_lr, "lrDecay": args.lr_decay,
-                    "patience": args.patience, "ema": args.ema, "cutmix": args.cutmix, "mixup": args.mixup, "batchNorm": args.bn}}
+                    "patience": args.patience, "ema": args.ema, "cutmix": args.cutmix, "mixup": args.mixup,
+                    "batchNorm": args.bn}}
 
     if args.from_partial:
         previous = read_json(WORK / "train_log.json")

@@ -98,10 +98,6 @@ class BatchNormTest(unittest.TestCase):
         self.assertEqual(set(MobileNetV2(num_classes=6).state_dict()), set(model.state_dict()))
 
 
-if __name__ == "__main__":
-    unittest.main()
-
-
 @unittest.skipIf(MISSING, "torch is absent")
 class BackboneGroupsTest(unittest.TestCase):
     def test_decay_gives_each_block_its_rate_and_every_parameter_once(self):
@@ -171,3 +167,7 @@ class RefitTest(unittest.TestCase):
                     train.refit(args)
         finally:
             train.WORK, train.load_train = saved_work, saved_load
+
+
+if __name__ == "__main__":
+    unittest.main()
