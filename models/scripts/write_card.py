@@ -108,6 +108,8 @@ def deep_recipe(log, epochs_run):
                  f"i.e. about the last {round(1 / (1 - d['ema']))} batches)")
     if d["cutmix"]:
         text += f"; CutMix on {100 * d['cutmix']:.0f} % of the batches"
+    if d.get("lrDecay", 1.0) != 1.0:
+        text += f"; each block's peak LR {d['lrDecay']:g} times the next block's (layer-wise decay)"
     if d.get("mixup"):
         text += f"; Mixup on every batch (Beta({d['mixup']:g}, {d['mixup']:g}) weights)"
     return text + "."
