@@ -23,11 +23,12 @@ internal sealed class BenchStation : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BenchStation(Frame frame, int intraOpThreads, string outboxPath, string? modelPath = null, bool memoryOutbox = false)
+    public BenchStation(Frame frame, int intraOpThreads, string outboxPath, string? modelPath = null, bool memoryOutbox = false, int workers = 1)
     {
         var overrides = new Dictionary<string, string?>
         {
             ["Model:IntraOpThreads"] = intraOpThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Model:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Outbox:Path"] = outboxPath,
         };
         if (modelPath is not null)
@@ -51,6 +52,8 @@ internal sealed class BenchStation : IAsyncDisposable
             ? new MemoryOutboxStore()
             : new SqliteOutboxStore(sp.GetRequiredService<IOptions<OutboxOptions>>().Value, NullLogger<SqliteOutboxStore>.Instance));
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IOutboxStore>());
+        services.AddSingleton<IItemTrigger>(Trigger);
+        services.AddSingleton<SortingLoop>();
         _services = services.BuildServiceProvider();
         Pipeline = _services.GetRequiredService<SortingPipeline>();
         Outbox = _services.GetRequiredService<IOutboxStore>();
@@ -58,6 +61,15 @@ internal sealed class BenchStation : IAsyncDisposable
     }
 
     public SortingPipeline Pipeline { get; }
+
+    /// <summary>Feeds <see cref="Loop"/>: items back to back while open.</summary>
+    public GatedTrigger Trigger { get; } = new();
+
+    /// <summary>The station's own loop over <see cref="Trigger"/> (Model:Workers items classifying at once); started by the scenario that uses it.</summary>
+    public SortingLoop Loop => _services.GetRequiredService<SortingLoop>();
+
+    /// <summary>Items whose records the outbox has committed.</summary>
+    public long Committed => _services.GetRequiredService<SortingStatistics>().Counters().Items;
 
     public IOutboxStore Outbox { get; }
 

@@ -57,6 +57,11 @@ internal static class StationBench
                 }
             }
 
+            if (a.Only is null or "loop")
+            {
+                results["loop"] = await LoopThroughput.MeasureAsync(frame, a.Model is null ? null : modelPath, tensor, outbox + ".loop", a);
+            }
+
             if (a.Only is "raw-concurrency")
             {
                 results["rawConcurrency"] = RawConcurrency.Measure(modelPath, tensor, a);

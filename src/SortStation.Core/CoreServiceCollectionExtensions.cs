@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SortStation.Core.Classification;
 using SortStation.Core.Identity;
 using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SortingStatistics>();
         services.AddSingleton<SortingRun>();
         services.AddSingleton<SortingPipeline>();
+        services.AddSingleton(sp => new ClassificationWorkers(sp.GetRequiredService<IOptions<ModelOptions>>().Value.Workers));
         return services;
     }
 

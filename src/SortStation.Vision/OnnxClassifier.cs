@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 using SortStation.Contracts;
@@ -9,30 +8,26 @@ using SortStation.Core.Options;
 namespace SortStation.Vision;
 
 /// <summary>
-/// ONNX Runtime image classifier. One session for the life of the process; input and output tensors are
-/// pinned managed arrays bound once (IoBinding), so classifying a frame allocates no image-sized buffer.
+/// ONNX Runtime image classifier. One session for the life of the process, shared by
+/// <c>Model:Workers</c> input slots (<see cref="ClassifierSlot"/>), each with pinned input and output tensors bound
+/// once, so classifying a frame allocates no image-sized buffer and that many frames can classify at once.
 /// </summary>
 public sealed class OnnxClassifier : IClassifier, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly InferenceSession _session;
-    private readonly RunOptions _run = new();
-    private readonly OrtIoBinding _binding;
-    private readonly OrtValue _input;
-    private readonly OrtValue _output;
-    private readonly float[] _inputBuffer;
-    private readonly float[] _outputBuffer;
-    private readonly float[] _probabilities;
-    private readonly ImagePreprocessor _preprocessor;
+    private readonly ClassifierSlot[] _slots;
+    private readonly Stack<ClassifierSlot> _free;
+    private readonly SemaphoreSlim _available;
     private readonly ModelMetadata _metadata;
-    private readonly int _topK;
 
     public OnnxClassifier(ModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _metadata = ModelMetadataLoader.Load(options);
-        _topK = Math.Min(options.TopK, _metadata.Labels.Count);
+        var topK = Math.Min(options.TopK, _metadata.Labels.Count);
         _session = new InferenceSession(AppPaths.Resolve(options.Path), CreateSessionOptions(options.IntraOpThreads));
+        var slots = new List<ClassifierSlot>();
         try
         {
             var inputName = _metadata.InputName ?? _session.InputMetadata.Keys.First();
@@ -42,25 +37,21 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
             // ONNX Runtime's intra-op threads own the cores. OpenCV's own worker pool would wake for every
             // resize and contend with them; the preprocessing is 0.2 ms on one thread. Process-wide.
             Cv2.SetNumThreads(1);
-            _preprocessor = new ImagePreprocessor(_metadata);
-            _inputBuffer = new float[_preprocessor.TensorLength];
-            _outputBuffer = new float[classes];
-            _probabilities = new float[classes];
-            _input = OrtValue.CreateTensorValueFromMemory(_inputBuffer, [1, 3, _metadata.InputHeight, _metadata.InputWidth]);
-            _output = OrtValue.CreateTensorValueFromMemory(_outputBuffer, [1, classes]);
-            _binding = _session.CreateIoBinding();
-            _binding.BindInput(inputName, _input);
-            _binding.BindOutput(outputName, _output);
-
-            // Warm-up: the first run plans memory and JIT-compiles kernels; do it before the first item.
-            _session.RunWithBinding(_run, _binding);
+            for (var i = 0; i < Math.Max(1, options.Workers); i++)
+            {
+                slots.Add(new ClassifierSlot(this, _session, _metadata, (inputName, outputName, classes), topK));
+            }
         }
         catch
         {
+            slots.ForEach(s => s.Dispose());
             _session.Dispose();
             throw;
         }
 
+        _slots = [.. slots];
+        _free = new Stack<ClassifierSlot>(_slots);
+        _available = new SemaphoreSlim(_slots.Length, _slots.Length);
         Model = new ModelInfo(_metadata.Name, _metadata.Version, _metadata.Labels);
     }
 
@@ -68,30 +59,56 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
 
     public ModelMetadata Metadata => _metadata;
 
+    /// <summary>Input slots: how many frames can be prepared and not yet run at once.</summary>
+    public int Slots => _slots.Length;
+
     /// <summary>The session itself, for the benchmark's raw-Run baseline on the same threads and weights.</summary>
     internal InferenceSession Session => _session;
 
-    public ClassificationResult Classify(Frame frame)
+    public ClassificationResult Classify(Frame frame) => Prepare(frame).Run();
+
+    /// <summary>Preprocesses <paramref name="frame"/> into a free slot, waiting for one while all are in use.</summary>
+    public IPreparedClassification Prepare(Frame frame)
     {
+        ArgumentNullException.ThrowIfNull(frame);
+        _available.Wait();
+        ClassifierSlot slot;
         lock (_gate)
         {
-            _preprocessor.Run(frame, _inputBuffer);
-            var started = Stopwatch.GetTimestamp();
-            _session.RunWithBinding(_run, _binding);
-            var inference = Stopwatch.GetElapsedTime(started);
-            Scores.ToProbabilities(_outputBuffer, _probabilities, _metadata.OutputsLogits);
-            return new ClassificationResult(Scores.TopK(_probabilities, _metadata.Labels, _topK), inference);
+            slot = _free.Pop();
+        }
+
+        try
+        {
+            slot.Fill(frame);
+            return slot;
+        }
+        catch
+        {
+            Return(slot);
+            throw;
         }
     }
 
     public void Dispose()
     {
-        _binding.Dispose();
-        _input.Dispose();
-        _output.Dispose();
-        _run.Dispose();
+        foreach (var slot in _slots)
+        {
+            slot.Dispose();
+        }
+
+        _available.Dispose();
         _session.Dispose();
-        _preprocessor.Dispose();
+    }
+
+    internal void Return(ClassifierSlot slot)
+    {
+        lock (_gate)
+        {
+            _free.Push(slot);
+        }
+
+        _available.Release();
     }
 
     private static SessionOptions CreateSessionOptions(int intraOpThreads) => new()

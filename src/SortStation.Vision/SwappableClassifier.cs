@@ -7,13 +7,14 @@ namespace SortStation.Vision;
 /// <summary>
 /// The station's classifier, replaceable while the belt runs: a candidate model is loaded, run on a
 /// sample frame and checked before it is swapped in atomically; a model that fails any step is refused
-/// and the current one keeps classifying. The old session is disposed once no frame is using it.
+/// and the current one keeps classifying. The old session is disposed once no frame is using it: every
+/// prepared frame holds the model it was prepared for until it has run (frames classify concurrently).
 /// </summary>
 public sealed class SwappableClassifier : IClassifier, IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Func<ModelOptions, IClassifier> _load;
-    private IClassifier _current;
+    private Loaded _current;
     private long _swaps;
     private long _refusals;
     private bool _disposed;
@@ -21,10 +22,10 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
     public SwappableClassifier(ModelOptions options, Func<ModelOptions, IClassifier>? load = null)
     {
         _load = load ?? (o => new OnnxClassifier(o));
-        _current = _load(options ?? throw new ArgumentNullException(nameof(options)));
+        _current = new Loaded(_load(options ?? throw new ArgumentNullException(nameof(options))));
     }
 
-    public ModelInfo Model => Volatile.Read(ref _current).Model;
+    public ModelInfo Model => Volatile.Read(ref _current).Classifier.Model;
 
     /// <summary>Models swapped in since start.</summary>
     public long Swaps => Interlocked.Read(ref _swaps);
@@ -35,13 +36,26 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
     /// <summary>Why the last candidate was refused; null after a successful swap.</summary>
     public string? LastRefusal { get; private set; }
 
-    public ClassificationResult Classify(Frame frame)
+    public ClassificationResult Classify(Frame frame) => Prepare(frame).Run();
+
+    public IPreparedClassification Prepare(Frame frame)
     {
-        // Held for the whole call so a swap never disposes a session mid-inference; the ONNX classifier
-        // serialises its own runs anyway, so this adds no contention.
+        Loaded loaded;
         lock (_gate)
         {
-            return _current.Classify(frame);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            loaded = _current;
+            loaded.Users++;
+        }
+
+        try
+        {
+            return new Prepared(this, loaded, loaded.Classifier.Prepare(frame));
+        }
+        catch
+        {
+            Release(loaded);
+            throw;
         }
     }
 
@@ -66,28 +80,85 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
             throw new ModelRefusedException($"Model {options.Path} refused, the current model keeps sorting: {ex.Message}", ex);
         }
 
-        IClassifier previous;
+        Loaded previous;
+        bool unused;
         lock (_gate)
         {
             previous = _current;
-            Volatile.Write(ref _current, candidate);
+            Volatile.Write(ref _current, new Loaded(candidate));
+            previous.Retired = true;
+            unused = previous.Users == 0;
         }
 
-        (previous as IDisposable)?.Dispose();
+        if (unused)
+        {
+            (previous.Classifier as IDisposable)?.Dispose();
+        }
+
         Interlocked.Increment(ref _swaps);
         LastRefusal = null;
-        return previous.Model;
+        return previous.Classifier.Model;
     }
 
     public void Dispose()
     {
         // Registered as itself and as IClassifier, so the container may dispose it twice.
+        bool unused;
         lock (_gate)
         {
-            if (!_disposed)
+            if (_disposed)
             {
-                _disposed = true;
-                (_current as IDisposable)?.Dispose();
+                return;
+            }
+
+            _disposed = true;
+            _current.Retired = true;
+            unused = _current.Users == 0;
+        }
+
+        if (unused)
+        {
+            (_current.Classifier as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>A prepared frame has run: the last one out of a swapped-out model disposes it.</summary>
+    private void Release(Loaded loaded)
+    {
+        bool dispose;
+        lock (_gate)
+        {
+            loaded.Users--;
+            dispose = loaded.Retired && loaded.Users == 0;
+        }
+
+        if (dispose)
+        {
+            (loaded.Classifier as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>A model, how many prepared frames still use it, and whether it has been swapped out.</summary>
+    private sealed class Loaded(IClassifier classifier)
+    {
+        public IClassifier Classifier { get; } = classifier;
+
+        public int Users { get; set; }
+
+        public bool Retired { get; set; }
+    }
+
+    private sealed class Prepared(SwappableClassifier owner, Loaded loaded, IPreparedClassification inner) : IPreparedClassification
+    {
+        public ClassificationResult Run()
+        {
+            try
+            {
+                return inner.Run();
+            }
+            finally
+            {
+                owner.Release(loaded);
             }
         }
     }

@@ -3,8 +3,15 @@ using Microsoft.Extensions.Options;
 namespace SortStation.Core.Options;
 
 /// <summary>Rules of <see cref="ModelOptions"/>: the files must exist before anything starts.</summary>
-public sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
+public sealed class ModelOptionsValidator(int processorCount) : IValidateOptions<ModelOptions>
 {
+    public const int MaxWorkers = 16;
+
+    public ModelOptionsValidator()
+        : this(Environment.ProcessorCount)
+    {
+    }
+
     public ValidateOptionsResult Validate(string? name, ModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -19,6 +26,16 @@ public sealed class ModelOptionsValidator : IValidateOptions<ModelOptions>
         if (options.IntraOpThreads is < 1 or > 64)
         {
             errors.Add("Model:IntraOpThreads", options.IntraOpThreads, "must be between 1 and 64.", "use the number of cores minus one, e.g. 3 on a Raspberry Pi 4.");
+        }
+
+        if (options.Workers is < 1 or > MaxWorkers)
+        {
+            errors.Add("Model:Workers", options.Workers, $"must be between 1 and {MaxWorkers}.", "use 1, or 2 with IntraOpThreads 1 on a two-core board.");
+        }
+        else if (options.Workers > 1 && options.Workers * options.IntraOpThreads > processorCount)
+        {
+            // One session's spare threads only idle; several workers' threads spin at once and take cores from each other.
+            errors.Add("Model:Workers", options.Workers, $"{options.Workers} workers × Model:IntraOpThreads {options.IntraOpThreads} threads exceed the {processorCount} cores.", $"lower Model:IntraOpThreads to {Math.Max(1, processorCount / options.Workers)} or Model:Workers to {Math.Max(1, processorCount / options.IntraOpThreads)}.");
         }
 
         if (options.TopK is < 1 or > 10)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Timing;
 
@@ -10,21 +11,25 @@ namespace SortStation.Core.Pipeline;
 /// Gates are put in their safe state before the first item and on every way out. While the interlock
 /// (e-stop) is active the gates are paused and items are not taken; items seen up to its release are
 /// dropped, because the belt stopped under them and their timing no longer holds.
-/// Records are committed to the outbox while the next item is classified; at most
-/// <see cref="MaxCommitsInFlight"/> wait, so a stalled disk stops the loop (and the watchdog) instead
-/// of piling up.
+/// Items are started (frame, weight) in trigger order and up to <see cref="ClassificationWorkers.Count"/> classify
+/// at once; they are finished (routed, gate scheduled, recorded) in the same order as soon as their classification
+/// is done, also while the loop waits for the next trigger. Records are committed to the outbox while the next
+/// items classify; at most <see cref="MaxCommitsInFlight"/> wait, so a stalled disk stops the loop (and the
+/// watchdog) instead of piling up.
 /// </summary>
 public sealed class SortingLoop(
     IItemTrigger trigger,
     SortingPipeline pipeline,
     GateScheduler gates,
     SortingRun run,
+    ClassificationWorkers workers,
     ILogger<SortingLoop> log,
     IInterlock? interlock = null) : BackgroundService
 {
     public const int MaxCommitsInFlight = 8;
 
     private readonly IInterlock _interlock = interlock ?? NoInterlock.Instance;
+    private readonly Queue<ItemInFlight> _classifying = new();
     private readonly Queue<(ItemDetected Item, Task<SortOutcome> Committed)> _commits = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,17 +39,17 @@ public sealed class SortingLoop(
         gates.Pause(_interlock.IsActive);
         try
         {
-            log.LogInformation("Sorting loop started");
-            await foreach (var item in trigger.WatchAsync(stoppingToken))
+            log.LogInformation("Sorting loop started ({Workers} item(s) classifying at once)", workers.Count);
+            await using var items = trigger.WatchAsync(stoppingToken).GetAsyncEnumerator(stoppingToken);
+            while (await NextAsync(items, stoppingToken))
             {
-                if (await IsStaleAsync(item, stoppingToken))
+                if (!await IsStaleAsync(items.Current, stoppingToken))
                 {
-                    continue;
+                    await StartOneAsync(items.Current, stoppingToken);
                 }
-
-                await ProcessOneAsync(item, stoppingToken);
             }
 
+            await FinishClassifiedAsync(keep: 0, stoppingToken);
             await ReapCommitsAsync(keep: 0);
 
             // A finite trigger (demo, replay) ran out: let the items still on the belt reach their gates.
@@ -81,12 +86,32 @@ public sealed class SortingLoop(
         }
     }
 
+    /// <summary>The next trigger; items still classifying are finished as they complete meanwhile, as their gates cannot wait for it.</summary>
+    private async Task<bool> NextAsync(IAsyncEnumerator<ItemDetected> items, CancellationToken ct)
+    {
+        var next = items.MoveNextAsync();
+        if (next.IsCompleted || _classifying.Count == 0)
+        {
+            return await next;
+        }
+
+        var waiting = next.AsTask();
+        while (_classifying.Count > 0 && !waiting.IsCompleted)
+        {
+            await Task.WhenAny(waiting, _classifying.Peek().Classified);
+            await FinishClassifiedAsync(keep: int.MaxValue, ct);
+        }
+
+        return await waiting;
+    }
+
     /// <summary>True for an item seen while the interlock was active or at its release; waits for the release first.</summary>
     private async Task<bool> IsStaleAsync(ItemDetected item, CancellationToken ct)
     {
         if (_interlock.IsActive)
         {
             log.LogWarning("Item #{Sequence} dropped: interlock active; waiting for its release", item.Sequence);
+            await FinishClassifiedAsync(keep: 0, ct);
             await _interlock.WaitUntilClearAsync(ct);
             return true;
         }
@@ -101,11 +126,11 @@ public sealed class SortingLoop(
         return false;
     }
 
-    private async Task ProcessOneAsync(ItemDetected item, CancellationToken ct)
+    private async Task StartOneAsync(ItemDetected item, CancellationToken ct)
     {
         try
         {
-            _commits.Enqueue((item, await pipeline.SortAsync(item, ct)));
+            _classifying.Enqueue(await pipeline.StartAsync(item, workers, ct));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -113,7 +138,28 @@ public sealed class SortingLoop(
             log.LogError(ex, "Item #{Sequence} failed in the pipeline", item.Sequence);
         }
 
-        await ReapCommitsAsync(keep: MaxCommitsInFlight);
+        // A worker's slot is free for the next item only once its item is classified.
+        await FinishClassifiedAsync(keep: workers.Count - 1, ct);
+    }
+
+    /// <summary>Finishes classified items in order, and waits for the oldest while more than <paramref name="keep"/> are classifying.</summary>
+    private async Task FinishClassifiedAsync(int keep, CancellationToken ct)
+    {
+        while (_classifying.Count > keep || (_classifying.Count > 0 && _classifying.Peek().Classified.IsCompleted))
+        {
+            var started = _classifying.Dequeue();
+            try
+            {
+                var classification = started.Classification is { } running ? await running : null;
+                _commits.Enqueue((started.Item, pipeline.Finish(started, classification, ct)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                log.LogError(ex, "Item #{Sequence} failed in the pipeline", started.Item.Sequence);
+            }
+
+            await ReapCommitsAsync(keep: MaxCommitsInFlight);
+        }
     }
 
     /// <summary>Finishes committed items, and waits for the oldest while more than <paramref name="keep"/> are pending.</summary>

@@ -14,8 +14,9 @@ using SortStation.Core.Units;
 namespace SortStation.Core.Pipeline;
 
 /// <summary>
-/// One item, camera to outbox: frame → classify → weigh → route → schedule its gate → record.
-/// The record is committed to the outbox before the item counts as done.
+/// One item, camera to outbox, in two halves: <see cref="StartAsync"/> (frame → classification started → weigh)
+/// and <see cref="Finish"/> (route → schedule its gate → record), so the loop can start the next items while
+/// one classifies. The record is committed to the outbox before the item counts as done.
 /// </summary>
 public sealed partial class SortingPipeline(
     PipelineDevices devices,
@@ -38,17 +39,38 @@ public sealed partial class SortingPipeline(
         await await SortAsync(item, ct);
 
     /// <summary>
-    /// Sorts one item up to handing its record to the outbox. The returned task completes when the
-    /// outbox has committed the record (an fsync: milliseconds on an SSD, tens on an SD card), so the
-    /// loop can classify the next item meanwhile; the item counts as done only then.
+    /// Sorts one item up to handing its record to the outbox, classifying it on the caller's thread. The returned
+    /// task completes when the outbox has committed the record (an fsync: milliseconds on an SSD, tens on an SD
+    /// card), so the loop can classify the next item meanwhile; the item counts as done only then.
     /// </summary>
     public async ValueTask<Task<SortOutcome>> SortAsync(ItemDetected item, CancellationToken ct = default)
+    {
+        var started = await StartAsync(item, workers: null, ct);
+        return Finish(started, started.Classification is { } running ? await running : null, ct);
+    }
+
+    /// <summary>
+    /// First half, in the order items come: item id, frame, weight. The classification runs on
+    /// <paramref name="workers"/> (on the caller's thread when null); the camera may reuse the frame once this returns.
+    /// </summary>
+    public async ValueTask<ItemInFlight> StartAsync(ItemDetected item, ClassificationWorkers? workers, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(item);
         var started = time.GetTimestamp();
         var itemId = ids.Next();
-        var classification = await ClassifyAsync(itemId, ct);
+        var classification = await StartClassificationAsync(itemId, workers, ct);
         var weight = await WeighAsync(itemId, ct);
+        return new ItemInFlight(item, itemId, started, weight, classification);
+    }
+
+    /// <summary>
+    /// Second half, once <paramref name="classification"/> is known (null: no frame): route, schedule the gate,
+    /// hand the record to the outbox. The task completes when the record is committed.
+    /// </summary>
+    public Task<SortOutcome> Finish(ItemInFlight started, ClassificationResult? classification, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        var (item, itemId, weight) = (started.Item, started.ItemId, started.Weight);
         var decision = classification is null ? router.NoImage() : router.Route(classification.Best);
 
         var bin = sorting.CurrentValue.Bins[decision.Bin];
@@ -73,7 +95,7 @@ public sealed partial class SortingPipeline(
             Reason = decision.Reason.ToWire(),
             Model = devices.Classifier.Model.Id,
         };
-        return CommitAsync(outbox.EnqueueAsync(record, ct), record, decision, started, classification?.InferenceTime);
+        return CommitAsync(outbox.EnqueueAsync(record, ct), record, decision, started.StartedTimestamp, classification?.InferenceTime);
     }
 
     private async Task<SortOutcome> CommitAsync(ValueTask enqueued, WeighingRecord record, RoutingDecision decision, long started, TimeSpan? inference)
@@ -85,18 +107,22 @@ public sealed partial class SortingPipeline(
         return outcome;
     }
 
-    private async ValueTask<ClassificationResult?> ClassifyAsync(string itemId, CancellationToken ct)
+    private async ValueTask<Task<ClassificationResult>?> StartClassificationAsync(string itemId, ClassificationWorkers? workers, CancellationToken ct)
     {
+        Frame frame;
         try
         {
-            var frame = await devices.Camera.CaptureAsync(ct);
-            return devices.Classifier.Classify(frame);
+            frame = await devices.Camera.CaptureAsync(ct);
         }
         catch (DeviceFaultException ex)
         {
             log.LogWarning("Item {ItemId}: no frame ({Reason}); sending it to the reject bin", itemId, ex.Message);
             return null;
         }
+
+        return workers is null
+            ? Task.FromResult(devices.Classifier.Classify(frame))
+            : workers.RunAsync(devices.Classifier.Prepare(frame));
     }
 
     private async ValueTask<Mass?> WeighAsync(string itemId, CancellationToken ct)
