@@ -28,6 +28,22 @@ public sealed class SwappableClassifierTests
     }
 
     [Fact]
+    public void Swap_FramePreparedOnOldModel_OldDisposedOnlyOnceItHasRun()
+    {
+        var old = new FakeClassifier("1");
+        var next = new FakeClassifier("2");
+        using var classifier = new SwappableClassifier(new ModelOptions { Path = "old" }, o => o.Path == "old" ? old : next);
+        var prepared = classifier.Prepare(Sample);
+
+        classifier.Swap(new ModelOptions { Path = "new" }, Sample);
+        Assert.False(old.Disposed); // a worker is about to run the frame on it
+
+        prepared.Run();
+        Assert.Equal(1, old.Calls);
+        Assert.True(old.Disposed);
+    }
+
+    [Fact]
     public void Swap_CandidateFailsToLoad_RefusedOldKept()
     {
         var old = new FakeClassifier("1");

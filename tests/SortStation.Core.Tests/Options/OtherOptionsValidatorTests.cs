@@ -93,6 +93,33 @@ public sealed class OtherOptionsValidatorTests
         AssertFails(new ModelOptionsValidator().Validate(null, new ModelOptions { Path = model.Path, TopK = 0 }), "Model:TopK");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(17)]
+    public void Model_WorkersOutOfRange_Fails(int workers)
+    {
+        using var model = new TempFile();
+        AssertFails(new ModelOptionsValidator(processorCount: 64).Validate(null, new ModelOptions { Path = model.Path, Workers = workers, IntraOpThreads = 1 }), "Model:Workers");
+    }
+
+    [Fact]
+    public void Model_WorkersTimesThreadsAboveCores_FailsWithBothFixes()
+    {
+        using var model = new TempFile();
+
+        var failure = AssertFails(new ModelOptionsValidator(processorCount: 2).Validate(null, new ModelOptions { Path = model.Path, Workers = 2, IntraOpThreads = 2 }), "Model:Workers");
+
+        Assert.Contains("exceed the 2 cores", failure, StringComparison.Ordinal);
+        Assert.Contains("Model:IntraOpThreads to 1", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Model_TwoWorkersOfOneThreadOnTwoCores_Passes()
+    {
+        using var model = new TempFile();
+        Assert.True(new ModelOptionsValidator(processorCount: 2).Validate(null, new ModelOptions { Path = model.Path, Workers = 2, IntraOpThreads = 1 }).Succeeded);
+    }
+
     private static string AssertFails(ValidateOptionsResult result, string key)
     {
         Assert.True(result.Failed);

@@ -16,37 +16,22 @@ namespace SortStation.Core.Tests.Pipeline;
 
 public sealed class SortingPipelineTests : IAsyncDisposable
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
-    private readonly FakeCamera _camera = new();
-    private readonly FakeClassifier _classifier = new();
-    private readonly FakeScale _scale = new();
-    private readonly RecordingOutbox _outbox = new();
+    private readonly PipelineRig _rig = new();
+    private readonly FakeTimeProvider _time;
+    private readonly FakeCamera _camera;
+    private readonly FakeClassifier _classifier;
+    private readonly FakeScale _scale;
+    private readonly RecordingOutbox _outbox;
     private readonly RecordingGate _glass;
     private readonly RecordingGate _fibre;
     private readonly GateScheduler _gates;
-    private readonly SortingStatistics _statistics = new();
+    private readonly SortingStatistics _statistics;
     private readonly SortingPipeline _pipeline;
 
     public SortingPipelineTests()
     {
-        _glass = new RecordingGate("glass", _time);
-        _fibre = new RecordingGate("fibre", _time);
-        _gates = new GateScheduler([_glass, _fibre], _time, NullLogger<GateScheduler>.Instance);
-        var sorting = new TestOptionsMonitor<SortingOptions>(TestSorting.Options());
-        var pricing = new TestOptionsMonitor<PricingOptions>(new PricingOptions { Currency = "IDR", PerKg = new() { ["glass"] = 500m } });
-        _pipeline = new SortingPipeline(
-            new PipelineDevices(_camera, _classifier, _scale),
-            new Router(sorting),
-            new BeltTiming(new TestOptionsMonitor<BeltOptions>(new BeltOptions { SpeedMetersPerSecond = 0.5 })),
-            _gates,
-            new PriceTable(pricing),
-            new ItemIdGenerator(_time),
-            _outbox,
-            sorting,
-            Microsoft.Extensions.Options.Options.Create(new StationOptions { Id = "line-7" }),
-            _statistics,
-            _time,
-            NullLogger<SortingPipeline>.Instance);
+        (_time, _camera, _classifier, _scale, _outbox) = (_rig.Time, _rig.Camera, _rig.Classifier, _rig.Scale, _rig.Outbox);
+        (_glass, _fibre, _gates, _statistics, _pipeline) = (_rig.Glass, _rig.Fibre, _rig.Gates, _rig.Statistics, _rig.Pipeline);
     }
 
     [Fact]
@@ -166,5 +151,5 @@ public sealed class SortingPipelineTests : IAsyncDisposable
         Assert.Equal(0.0331, outcome.Record.WeightKg);
     }
 
-    public async ValueTask DisposeAsync() => await _gates.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _rig.DisposeAsync();
 }

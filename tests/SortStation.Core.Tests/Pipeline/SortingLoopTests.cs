@@ -1,0 +1,126 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SortStation.Core.Classification;
+using SortStation.Core.Devices;
+using SortStation.Core.Pipeline;
+using SortStation.Core.Tests.Support;
+
+namespace SortStation.Core.Tests.Pipeline;
+
+/// <summary>The loop with two classification workers: items start in trigger order, classify two at once, finish in order.</summary>
+public sealed class SortingLoopTests : IAsyncDisposable
+{
+    private readonly GatedClassifier _classifier = new();
+    private readonly PipelineRig _rig;
+    private readonly ChannelTrigger _trigger = new();
+    private readonly ClassificationWorkers _workers = new(2);
+    private readonly SortingRun _run;
+    private readonly SortingLoop _loop;
+
+    public SortingLoopTests()
+    {
+        _rig = new PipelineRig(_classifier);
+        _run = new SortingRun(_rig.Time);
+        _loop = new SortingLoop(_trigger, _rig.Pipeline, _rig.Gates, _run, _workers, NullLogger<SortingLoop>.Instance);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_TwoWorkers_TwoItemsClassifyAtOnce()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        Send(2);
+
+        await Eventually.TrueAsync(() => _classifier.Running == 2, "both items classifying");
+
+        Release(1, 2);
+        Assert.Equal(["glass", "paper"], await LabelsWhenDoneAsync());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_SecondItemClassifiedFirst_RecordedInTriggerOrder()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        Send(2);
+        await Eventually.TrueAsync(() => _classifier.Running == 2, "both items classifying");
+
+        _classifier.Release(2);
+        await Eventually.TrueAsync(() => _classifier.Ran == 1, "item 2 classified");
+        await Task.Delay(50); // time for a loop that finished items as they complete to record item 2 first
+        Assert.Empty(_rig.Outbox.Records);
+
+        _classifier.Release(1);
+        Assert.Equal(["glass", "paper"], await LabelsWhenDoneAsync());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ClassifiedWhileNoItemFollows_RecordedAtOnce()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        await Eventually.TrueAsync(() => _classifier.Running == 1, "item classifying");
+
+        _classifier.Release(1);
+
+        // Its gate cannot wait for a next item that may never come.
+        await Eventually.TrueAsync(() => _rig.Outbox.Records.Count == 1, "item 1 recorded with no item after it");
+        Assert.Equal(1, _rig.Gates.InFlight);
+        Assert.Equal(["glass"], await LabelsWhenDoneAsync());
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_BothWorkersBusy_ThirdItemWaitsForOne()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        Send(2);
+        Send(3);
+        await Eventually.TrueAsync(() => _classifier.Running == 2, "two items classifying");
+        await Task.Delay(50); // time for a loop without a limit to start the third
+        Assert.Equal(2, _classifier.Prepared);
+
+        _classifier.Release(1);
+        await Eventually.TrueAsync(() => _classifier.Prepared == 3 && _classifier.Running == 2, "item 3 classifying beside item 2");
+
+        Release(2, 3);
+        Assert.Equal(["glass", "paper", "glass"], await LabelsWhenDoneAsync());
+        Assert.Equal(2, _classifier.MaxRunning);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_ClassificationFails_ItemSkippedAndLoopGoesOn()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        Send(2);
+        await Eventually.TrueAsync(() => _classifier.Running == 2, "both items classifying");
+
+        _classifier.Fail(1);
+        _classifier.Release(2);
+
+        Assert.Equal(["paper"], await LabelsWhenDoneAsync());
+        Assert.True(_run.Completed.IsCompletedSuccessfully);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Release(1, 2, 3);
+        await _loop.StopAsync(CancellationToken.None);
+        _loop.Dispose();
+        _workers.Dispose();
+        await _rig.DisposeAsync();
+    }
+
+    private void Send(long sequence) => _trigger.Send(new ItemDetected(sequence, _rig.Time.GetUtcNow()));
+
+    private void Release(params int[] frames) => Array.ForEach(frames, _classifier.Release);
+
+    /// <summary>Ends the trigger, lets the belt run until every gate has fired, and returns the recorded labels in order.</summary>
+    private async Task<string[]> LabelsWhenDoneAsync()
+    {
+        _trigger.Finish();
+        await Eventually.TrueAsync(() => _run.Completed.IsCompleted, "loop finished", _rig.Time);
+        await _run.Completed;
+        return [.. _rig.Outbox.Records.Select(r => r.Label)];
+    }
+}
