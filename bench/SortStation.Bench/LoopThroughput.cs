@@ -24,16 +24,17 @@ internal static class LoopThroughput
         var window = TimeSpan.FromSeconds(Math.Max(1, a.ThroughputSeconds / 4));
         var blocks = a.ThroughputSeconds >= 4 ? 4 : 1;
         var (seq, conc, loop) = (new List<double>(), new List<double>(), new List<double>());
+        var allocation = new Allocation();
         using var stop = new CancellationTokenSource();
         await station.Loop.StartAsync(stop.Token);
         try
         {
-            await StationRateAsync(station, TimeSpan.FromSeconds(1)); // warm-up: thread pool, outbox, workers
+            await StationRateAsync(station, TimeSpan.FromSeconds(1), new Allocation()); // warm-up: thread pool, outbox, workers
             for (var b = 0; b < blocks; b++)
             {
                 seq.Add(RawConcurrency.Rate(window, sequential));
                 conc.Add(RawConcurrency.Rate(window, concurrent));
-                loop.Add(await StationRateAsync(station, window));
+                loop.Add(await StationRateAsync(station, window, allocation));
             }
         }
         finally
@@ -45,7 +46,8 @@ internal static class LoopThroughput
 
         var (s, c, l) = (Median(seq), Median(conc), Median(loop));
         var share = l / Math.Max(s, c);
-        Console.WriteLine($"loop throughput ({a.Workers} worker(s) × {a.Threads} thread(s)): station loop {l:F1} items/s; raw 1 run at a time on {a.Threads * a.Workers} threads {s:F1}/s, {a.Workers} at once on {a.Threads} {c:F1}/s; share of the faster {share:P1} (goal >= 90 %; median of {blocks} blocks of {window.TotalSeconds:F0} s)");
+        var bytesPerItem = allocation.Bytes / (double)Math.Max(1, allocation.Items);
+        Console.WriteLine($"loop throughput ({a.Workers} worker(s) × {a.Threads} thread(s)): station loop {l:F1} items/s; raw 1 run at a time on {a.Threads * a.Workers} threads {s:F1}/s, {a.Workers} at once on {a.Threads} {c:F1}/s; share of the faster {share:P1} (goal >= 90 %), i.e. {1000 / l:F2} ms per item vs {1000 / Math.Max(s, c):F2} ms = {1 / share:F3} × raw; {bytesPerItem:F0} B allocated per item (median of {blocks} blocks of {window.TotalSeconds:F0} s)");
         return new
         {
             workers = a.Workers,
@@ -55,14 +57,16 @@ internal static class LoopThroughput
             rawConcurrentPerSecond = conc.Select(r => Math.Round(r, 1)),
             share = Math.Round(share, 4),
             goal = 0.9,
+            bytesAllocatedPerItem = Math.Round(bytesPerItem),
             blockSeconds = window.TotalSeconds,
         };
     }
 
     /// <summary>Opens the trigger for <paramref name="window"/>, then waits until every item handed over is committed; items per second over that time.</summary>
-    private static async Task<double> StationRateAsync(BenchStation station, TimeSpan window)
+    private static async Task<double> StationRateAsync(BenchStation station, TimeSpan window, Allocation allocation)
     {
         var committed = station.Committed;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var start = Stopwatch.GetTimestamp();
         station.Trigger.Open();
         await Task.Delay(window);
@@ -82,9 +86,20 @@ internal static class LoopThroughput
         }
 
         var rate = (station.Committed - committed) / Stopwatch.GetElapsedTime(start).TotalSeconds;
+        allocation.Add(GC.GetTotalAllocatedBytes(precise: true) - allocated, station.Committed - committed);
         await station.DrainAsync();
         return rate;
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    /// <summary>Bytes allocated in the process while the loop ran its blocks (the waits' polling included), and the items it sorted.</summary>
+    private sealed class Allocation
+    {
+        public long Bytes { get; private set; }
+
+        public long Items { get; private set; }
+
+        public void Add(long bytes, long items) => (Bytes, Items) = (Bytes + bytes, Items + items);
+    }
 }

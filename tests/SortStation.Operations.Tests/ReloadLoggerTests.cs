@@ -23,6 +23,7 @@ public sealed class ReloadLoggerTests
     [InlineData("Sorting:Routes:glass", true)]
     [InlineData("Serilog:MinimumLevel:Default", true)]
     [InlineData("Model:Path", true)]
+    [InlineData("Model:Workers", false)]
     [InlineData("Serilog:MinimumLevel:Override:Microsoft", false)]
     [InlineData("Sorting:Bins:glass:Pin", false)]
     [InlineData("Mqtt:Broker", false)]

@@ -17,6 +17,9 @@ internal sealed class ReloadLogger(IConfiguration configuration, ILogger<ReloadL
         "Sorting:MinConfidence", "Sorting:Routes:", "Pricing:", "Serilog:MinimumLevel:Default", "Model:", "Health:ItemStallSeconds",
     ];
 
+    // Under a live prefix but read once at start: the classification worker threads are made then.
+    private static readonly string[] RestartOnly = ["Model:Workers"];
+
     private static readonly string[] SecretWords = ["password", "secret", "token"];
 
     private Dictionary<string, string?> _last = [];
@@ -41,7 +44,7 @@ internal sealed class ReloadLogger(IConfiguration configuration, ILogger<ReloadL
             .ToArray();
 
     internal static bool IsLive(string key) =>
-        LivePrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase))
+        !RestartOnly.Contains(key, StringComparer.OrdinalIgnoreCase) && LivePrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase))
         || key.Equals("Serilog:MinimumLevel", StringComparison.OrdinalIgnoreCase);
 
     private void OnReload()
