@@ -26,11 +26,7 @@ public sealed class SortingLoopTests : IAsyncDisposable
     [Fact]
     public async Task ExecuteAsync_TwoWorkers_TwoItemsClassifyAtOnce()
     {
-        await _loop.StartAsync(CancellationToken.None);
-        Send(1);
-        Send(2);
-
-        await Eventually.TrueAsync(() => _classifier.Running == 2, "both items classifying");
+        await StartWithTwoClassifyingAsync();
 
         Release(1, 2);
         Assert.Equal(["glass", "paper"], await LabelsWhenDoneAsync());
@@ -39,10 +35,7 @@ public sealed class SortingLoopTests : IAsyncDisposable
     [Fact]
     public async Task ExecuteAsync_SecondItemClassifiedFirst_RecordedInTriggerOrder()
     {
-        await _loop.StartAsync(CancellationToken.None);
-        Send(1);
-        Send(2);
-        await Eventually.TrueAsync(() => _classifier.Running == 2, "both items classifying");
+        await StartWithTwoClassifyingAsync();
 
         _classifier.Release(2);
         await Eventually.TrueAsync(() => _classifier.Ran == 1, "item 2 classified");
@@ -90,10 +83,7 @@ public sealed class SortingLoopTests : IAsyncDisposable
     [Fact]
     public async Task ExecuteAsync_ClassificationFails_ItemSkippedAndLoopGoesOn()
     {
-        await _loop.StartAsync(CancellationToken.None);
-        Send(1);
-        Send(2);
-        await Eventually.TrueAsync(() => _classifier.Running == 2, "both items classifying");
+        await StartWithTwoClassifyingAsync();
 
         _classifier.Fail(1);
         _classifier.Release(2);
@@ -109,6 +99,15 @@ public sealed class SortingLoopTests : IAsyncDisposable
         _loop.Dispose();
         _workers.Dispose();
         await _rig.DisposeAsync();
+    }
+
+    /// <summary>Starts the loop and sends items 1 and 2; returns once both classify (with one worker they never would).</summary>
+    private async Task StartWithTwoClassifyingAsync()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        Send(2);
+        await Eventually.TrueAsync(() => _classifier.Running == 2, "both items classifying");
     }
 
     private void Send(long sequence) => _trigger.Send(new ItemDetected(sequence, _rig.Time.GetUtcNow()));
