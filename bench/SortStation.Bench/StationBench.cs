@@ -31,7 +31,7 @@ internal static class StationBench
         results["model"] = modelPath;
         try
         {
-            await using var station = new BenchStation(frame, intraOpThreads: a.Threads, outbox, a.Model is null ? null : modelPath, a.Outbox == "memory");
+            await using var station = new BenchStation(frame, intraOpThreads: a.Threads, outbox, a.Model is null ? null : modelPath, a.Outbox == "memory", a.Only is "memory-child" ? a.Workers : 1);
             var tensor = new float[3 * station.Classifier.Metadata.InputWidth * station.Classifier.Metadata.InputHeight];
             using (var pre = new ImagePreprocessor(station.Classifier.Metadata))
             {
@@ -69,7 +69,7 @@ internal static class StationBench
 
             if (a.Only is "memory-child")
             {
-                results["memory"] = await Scenarios.MemoryAsync(station, a);
+                results["memory"] = a.Workers > 1 ? await LoopMemory.MeasureAsync(station, a) : await Scenarios.MemoryAsync(station, a);
             }
         }
         finally
