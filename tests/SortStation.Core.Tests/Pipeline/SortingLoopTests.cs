@@ -14,13 +14,15 @@ public sealed class SortingLoopTests : IAsyncDisposable
     private readonly ChannelTrigger _trigger = new();
     private readonly ClassificationWorkers _workers = new(2);
     private readonly SortingRun _run;
+    private readonly ManualInterlock _estop;
     private readonly SortingLoop _loop;
 
     public SortingLoopTests()
     {
         _rig = new PipelineRig(_classifier);
         _run = new SortingRun(_rig.Time);
-        _loop = new SortingLoop(_trigger, _rig.Pipeline, _rig.Gates, _run, _workers, NullLogger<SortingLoop>.Instance);
+        _estop = new ManualInterlock(_rig.Time);
+        _loop = new SortingLoop(_trigger, _rig.Pipeline, _rig.Gates, _run, _workers, NullLogger<SortingLoop>.Instance, _estop);
     }
 
     [Fact]
@@ -90,6 +92,26 @@ public sealed class SortingLoopTests : IAsyncDisposable
 
         Assert.Equal(["paper"], await LabelsWhenDoneAsync());
         Assert.True(_run.Completed.IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task ExecuteAsync_EStopWhileAnItemClassifies_ItIsRecordedWhileTheLoopWaitsForRelease()
+    {
+        await StartWithTwoClassifyingAsync();
+        _estop.Trip();
+        Send(3); // taken once item 1 frees a worker, and dropped: the loop then waits for the release
+        _classifier.Release(1);
+        await Eventually.TrueAsync(() => _trigger.Taken == 3, "item 3 taken while item 2 classifies");
+
+        _classifier.Release(2);
+
+        // Item 2 was on the belt before the stop: recorded (its gate stays paused) without waiting for the release.
+        await Eventually.TrueAsync(() => _rig.Outbox.Records.Count == 2, "item 2 recorded during the e-stop");
+        Assert.True(_rig.Gates.IsPaused);
+        _rig.Time.Advance(TimeSpan.FromSeconds(1));
+        _estop.Release();
+        Assert.Equal(["glass", "paper"], await LabelsWhenDoneAsync());
+        Assert.Equal(2, _classifier.Prepared); // item 3 never reached the camera
     }
 
     public async ValueTask DisposeAsync()

@@ -8,6 +8,10 @@ namespace SortStation.Core.Tests.Support;
 public sealed class ChannelTrigger : IItemTrigger
 {
     private readonly Channel<ItemDetected> _items = Channel.CreateUnbounded<ItemDetected>();
+    private int _taken;
+
+    /// <summary>Items the loop has taken so far.</summary>
+    public int Taken => Volatile.Read(ref _taken);
 
     public void Send(ItemDetected item) => _items.Writer.TryWrite(item);
 
@@ -17,6 +21,7 @@ public sealed class ChannelTrigger : IItemTrigger
     {
         await foreach (var item in _items.Reader.ReadAllAsync(ct))
         {
+            Interlocked.Increment(ref _taken);
             yield return item;
         }
     }
