@@ -131,6 +131,7 @@ public sealed class SortingLoop(
         try
         {
             _classifying.Enqueue(await pipeline.StartAsync(item, workers, ct));
+            run.Classifying(_classifying.Peek().StartedTimestamp);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -148,6 +149,8 @@ public sealed class SortingLoop(
         while (_classifying.Count > keep || (_classifying.Count > 0 && _classifying.Peek().Classified.IsCompleted))
         {
             var started = _classifying.Dequeue();
+            // A worker stuck in the model shows to the watchdog even while the trigger is idle.
+            run.Classifying(_classifying.TryPeek(out var next) ? next.StartedTimestamp : null);
             try
             {
                 var classification = started.Classification is { } running ? await running : null;

@@ -12,6 +12,7 @@ public sealed class SortingRun(TimeProvider time)
     private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastItemTimestamp = time.GetTimestamp();
     private long _itemStartedTimestamp = Idle;
+    private long _oldestClassifyingTimestamp = Idle;
     private long _itemsStarted;
 
     /// <summary>Completes when a finite trigger has run out and the gates are idle.</summary>
@@ -19,12 +20,17 @@ public sealed class SortingRun(TimeProvider time)
 
     public TimeSpan SinceLastItem => time.GetElapsedTime(Interlocked.Read(ref _lastItemTimestamp));
 
-    /// <summary>How long the item now in the pipeline has been there; null while the loop waits for the trigger.</summary>
+    /// <summary>
+    /// How long the oldest item in the pipeline has been there: the one the loop is handling, or one still
+    /// classifying on a worker while the loop waits for the trigger; null when there is neither.
+    /// </summary>
     public TimeSpan? ItemInProgressFor
     {
         get
         {
-            var started = Interlocked.Read(ref _itemStartedTimestamp);
+            var handling = Interlocked.Read(ref _itemStartedTimestamp);
+            var classifying = Interlocked.Read(ref _oldestClassifyingTimestamp);
+            var started = handling == Idle ? classifying : classifying == Idle ? handling : Math.Min(handling, classifying);
             return started == Idle ? null : time.GetElapsedTime(started);
         }
     }
@@ -41,6 +47,9 @@ public sealed class SortingRun(TimeProvider time)
 
     /// <summary>The loop is done with the item (sorted, dropped or failed) and waits for the next one.</summary>
     public void ItemFinished() => Interlocked.Exchange(ref _itemStartedTimestamp, Idle);
+
+    /// <summary>The oldest item still classifying started at this timestamp (<see cref="TimeProvider.GetTimestamp"/>); null: none is.</summary>
+    public void Classifying(long? oldestStartedTimestamp) => Interlocked.Exchange(ref _oldestClassifyingTimestamp, oldestStartedTimestamp ?? Idle);
 
     public void Heartbeat() => Interlocked.Exchange(ref _lastItemTimestamp, time.GetTimestamp());
 

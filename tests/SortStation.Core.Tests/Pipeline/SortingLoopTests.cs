@@ -114,6 +114,21 @@ public sealed class SortingLoopTests : IAsyncDisposable
         Assert.Equal(2, _classifier.Prepared); // item 3 never reached the camera
     }
 
+    [Fact]
+    public async Task ExecuteAsync_ItemClassifyingWhileTriggerIdle_WatchdogSeesItInProgress()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        await Eventually.TrueAsync(() => _classifier.Running == 1, "item classifying");
+
+        _rig.Time.Advance(TimeSpan.FromSeconds(30)); // a worker stuck in the model, no item behind it
+
+        Assert.Equal(TimeSpan.FromSeconds(30), _run.ItemInProgressFor);
+        _classifier.Release(1);
+        await Eventually.TrueAsync(() => _rig.Outbox.Records.Count == 1, "item 1 recorded");
+        Assert.Null(_run.ItemInProgressFor);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Release(1, 2, 3);
