@@ -6,9 +6,9 @@ namespace SortStation.Bench;
 
 /// <summary>
 /// How the model best uses both cores, raw <c>InferenceSession.Run</c> only (no station path): one run at a
-/// time on two intra-op threads (the station's setting) against two runs at once, each on one thread of a
-/// one-thread session. It sizes what classifying two items concurrently could give the loop; the station does
-/// not do that. Blocks alternate so drift in the machine's speed hits both alike.
+/// time on two intra-op threads (the station's default) against two runs at once, each on one thread of a
+/// one-thread session: what classifying two items concurrently (<c>Model:Workers</c> 2) can give at most; the
+/// <c>loop</c> scenario measures what the station gets. Blocks alternate so drift in the machine's speed hits both alike.
 /// </summary>
 internal static class RawConcurrency
 {
