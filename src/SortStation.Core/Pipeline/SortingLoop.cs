@@ -149,8 +149,6 @@ public sealed class SortingLoop(
         while (_classifying.Count > keep || (_classifying.Count > 0 && _classifying.Peek().Classified.IsCompleted))
         {
             var started = _classifying.Dequeue();
-            // A worker stuck in the model shows to the watchdog even while the trigger is idle.
-            run.Classifying(_classifying.TryPeek(out var next) ? next.StartedTimestamp : null);
             try
             {
                 var classification = started.Classification is { } running ? await running : null;
@@ -161,6 +159,8 @@ public sealed class SortingLoop(
                 log.LogError(ex, "Item #{Sequence} failed in the pipeline", started.Item.Sequence);
             }
 
+            // The watchdog saw this item as the oldest until now; a worker stuck in the model shows even on an idle belt.
+            run.Classifying(_classifying.TryPeek(out var next) ? next.StartedTimestamp : null);
             await ReapCommitsAsync(keep: MaxCommitsInFlight);
         }
     }
