@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 
 log=$(mktemp)
-dotnet test SortStation.sln -c Release -nologo 2>&1 | tee "$log"
+# A test that hangs is stopped after 5 minutes and named (blame), instead of the run hanging without a trace.
+dotnet test SortStation.sln -c Release -nologo --blame-hang-timeout 5min --blame-hang-dump-type none 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 if /usr/bin/python3 -c "import torch, onnx, flatbuffers" >/dev/null 2>&1; then

@@ -125,8 +125,8 @@ public sealed class SortingLoopTests : IAsyncDisposable
 
         Assert.Equal(TimeSpan.FromSeconds(30), _run.ItemInProgressFor);
         _classifier.Release(1);
-        await Eventually.TrueAsync(() => _rig.Outbox.Records.Count == 1, "item 1 recorded");
-        Assert.Null(_run.ItemInProgressFor);
+        await Eventually.TrueAsync(() => _run.ItemInProgressFor is null, "nothing in progress once item 1 is finished");
+        Assert.Single(_rig.Outbox.Records);
     }
 
     public async ValueTask DisposeAsync()
