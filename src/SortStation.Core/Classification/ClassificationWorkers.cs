@@ -26,6 +26,9 @@ public sealed class ClassificationWorkers : IDisposable
         }
     }
 
+    /// <summary>One worker: runs on the caller's thread and owns no thread, so it is shared and never needs disposing.</summary>
+    public static ClassificationWorkers Inline { get; } = new(1);
+
     /// <summary>How many items may be classifying at once.</summary>
     public int Count { get; }
 

@@ -45,17 +45,18 @@ public sealed partial class SortingPipeline(
     /// </summary>
     public async ValueTask<Task<SortOutcome>> SortAsync(ItemDetected item, CancellationToken ct = default)
     {
-        var started = await StartAsync(item, workers: null, ct);
+        var started = await StartAsync(item, ClassificationWorkers.Inline, ct);
         return Finish(started, started.Classification is { } running ? await running : null, ct);
     }
 
     /// <summary>
     /// First half, in the order items come: item id, frame, weight. The classification runs on
-    /// <paramref name="workers"/> (on the caller's thread when null); the camera may reuse the frame once this returns.
+    /// <paramref name="workers"/>; the camera may reuse the frame once this returns.
     /// </summary>
-    public async ValueTask<ItemInFlight> StartAsync(ItemDetected item, ClassificationWorkers? workers, CancellationToken ct = default)
+    public async ValueTask<ItemInFlight> StartAsync(ItemDetected item, ClassificationWorkers workers, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(workers);
         var started = time.GetTimestamp();
         var itemId = ids.Next();
         var classification = await StartClassificationAsync(itemId, workers, ct);
@@ -107,7 +108,7 @@ public sealed partial class SortingPipeline(
         return outcome;
     }
 
-    private async ValueTask<Task<ClassificationResult>?> StartClassificationAsync(string itemId, ClassificationWorkers? workers, CancellationToken ct)
+    private async ValueTask<Task<ClassificationResult>?> StartClassificationAsync(string itemId, ClassificationWorkers workers, CancellationToken ct)
     {
         Frame frame;
         try
@@ -120,9 +121,7 @@ public sealed partial class SortingPipeline(
             return null;
         }
 
-        return workers is null
-            ? Task.FromResult(devices.Classifier.Classify(frame))
-            : workers.RunAsync(devices.Classifier.Prepare(frame));
+        return workers.RunAsync(devices.Classifier.Prepare(frame));
     }
 
     private async ValueTask<Mass?> WeighAsync(string itemId, CancellationToken ct)
