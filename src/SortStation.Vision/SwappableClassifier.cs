@@ -54,7 +54,7 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
         }
         catch
         {
-            Release(loaded);
+            Drop(loaded, retire: false);
             throw;
         }
     }
@@ -81,20 +81,13 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
         }
 
         Loaded previous;
-        bool unused;
         lock (_gate)
         {
             previous = _current;
             Volatile.Write(ref _current, new Loaded(candidate));
-            previous.Retired = true;
-            unused = previous.Users == 0;
         }
 
-        if (unused)
-        {
-            (previous.Classifier as IDisposable)?.Dispose();
-        }
-
+        Drop(previous, retire: true);
         Interlocked.Increment(ref _swaps);
         LastRefusal = null;
         return previous.Classifier.Model;
@@ -103,7 +96,6 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
     public void Dispose()
     {
         // Registered as itself and as IClassifier, so the container may dispose it twice.
-        bool unused;
         lock (_gate)
         {
             if (_disposed)
@@ -112,23 +104,29 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
             }
 
             _disposed = true;
-            _current.Retired = true;
-            unused = _current.Users == 0;
         }
 
-        if (unused)
-        {
-            (_current.Classifier as IDisposable)?.Dispose();
-        }
+        Drop(_current, retire: true);
     }
 
-    /// <summary>A prepared frame has run: the last one out of a swapped-out model disposes it.</summary>
-    private void Release(Loaded loaded)
+    /// <summary>
+    /// The model is swapped out (<paramref name="retire"/>) or a prepared frame has run on it; whichever comes last
+    /// (retired, no frame left on it) disposes it.
+    /// </summary>
+    private void Drop(Loaded loaded, bool retire)
     {
         bool dispose;
         lock (_gate)
         {
-            loaded.Users--;
+            if (retire)
+            {
+                loaded.Retired = true;
+            }
+            else
+            {
+                loaded.Users--;
+            }
+
             dispose = loaded.Retired && loaded.Users == 0;
         }
 
@@ -158,7 +156,7 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
             }
             finally
             {
-                owner.Release(loaded);
+                owner.Drop(loaded, retire: false);
             }
         }
     }
