@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 using SortStation.Contracts;
@@ -14,11 +15,9 @@ namespace SortStation.Vision;
 /// </summary>
 public sealed class OnnxClassifier : IClassifier, IDisposable
 {
-    private readonly Lock _gate = new();
     private readonly InferenceSession _session;
     private readonly ClassifierSlot[] _slots;
-    private readonly Stack<ClassifierSlot> _free;
-    private readonly SemaphoreSlim _available;
+    private readonly BlockingCollection<ClassifierSlot> _free = [];
     private readonly ModelMetadata _metadata;
 
     public OnnxClassifier(ModelOptions options)
@@ -50,17 +49,13 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
         }
 
         _slots = [.. slots];
-        _free = new Stack<ClassifierSlot>(_slots);
-        _available = new SemaphoreSlim(_slots.Length, _slots.Length);
+        slots.ForEach(_free.Add);
         Model = new ModelInfo(_metadata.Name, _metadata.Version, _metadata.Labels);
     }
 
     public ModelInfo Model { get; }
 
     public ModelMetadata Metadata => _metadata;
-
-    /// <summary>Input slots: how many frames can be prepared and not yet run at once.</summary>
-    public int Slots => _slots.Length;
 
     /// <summary>The session itself, for the benchmark's raw-Run baseline on the same threads and weights.</summary>
     internal InferenceSession Session => _session;
@@ -71,13 +66,7 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
     public IPreparedClassification Prepare(Frame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        _available.Wait();
-        ClassifierSlot slot;
-        lock (_gate)
-        {
-            slot = _free.Pop();
-        }
-
+        var slot = _free.Take();
         try
         {
             slot.Fill(frame);
@@ -97,19 +86,11 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
             slot.Dispose();
         }
 
-        _available.Dispose();
+        _free.Dispose();
         _session.Dispose();
     }
 
-    internal void Return(ClassifierSlot slot)
-    {
-        lock (_gate)
-        {
-            _free.Push(slot);
-        }
-
-        _available.Release();
-    }
+    internal void Return(ClassifierSlot slot) => _free.Add(slot);
 
     private static SessionOptions CreateSessionOptions(int intraOpThreads) => new()
     {
