@@ -1,11 +1,8 @@
-using System.Diagnostics;
-
 namespace SortStation.Bench;
 
 /// <summary>
 /// The memory scenario with <c>--workers</c> above 1: the station's own loop runs back to back (several items
-/// classifying at once) while records are acknowledged every 256 committed, as the publisher does beside it;
-/// RSS is read as the count passes each tenth of <c>--memory-items</c>, no collection forced.
+/// classifying at once) while records are acknowledged every 256 committed, as the publisher does beside it.
 /// </summary>
 internal static class LoopMemory
 {
@@ -17,29 +14,7 @@ internal static class LoopMemory
         await station.Loop.StartAsync(stop.Token);
         try
         {
-            await RunUntilAsync(station, 1000); // warm-up
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            var rssStart = MachineInfo.RssMegabytes();
-            var allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
-            var committedStart = station.Committed;
-            var checkpoints = new List<object>();
-            var every = Math.Max(256, a.MemoryItems / 10);
-            var started = Stopwatch.GetTimestamp();
-            for (var next = committedStart + every; next <= committedStart + a.MemoryItems; next += every)
-            {
-                await RunUntilAsync(station, next);
-                var gc = GC.GetGCMemoryInfo();
-                checkpoints.Add(new { items = station.Committed - committedStart, rssMb = Math.Round(MachineInfo.RssMegabytes(), 1), managedAfterLastGcMb = Math.Round(gc.HeapSizeBytes / 1048576.0, 1), gcCount = GC.CollectionCount(0) });
-            }
-
-            var items = station.Committed - committedStart;
-            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-            var perItem = (GC.GetTotalAllocatedBytes(precise: true) - allocatedStart) / (double)items;
-            var rssEnd = MachineInfo.RssMegabytes();
-            var managedEndMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
-            Console.WriteLine($"memory: {a.Workers} workers, the loop back to back: {perItem:F0} B allocated per item (acknowledgements included); RSS {rssStart:F0} MB after warm-up → {rssEnd:F0} MB after {items} items ({items / seconds:F0} items/s), no forced GC; managed heap {managedEndMb:F1} MB after a final full GC (goal: no growth, <= 200 MB)");
-            return new { workers = a.Workers, items, bytesAllocatedPerItem = Math.Round(perItem), rssAfterWarmupMb = Math.Round(rssStart, 1), rssEndMb = Math.Round(rssEnd, 1), managedAfterFullGcMb = Math.Round(managedEndMb, 1), checkpoints, goalRssMb = 200 };
+            return await Scenarios.MemoryAsync(station, a, $"{a.Workers} workers, the loop back to back", 1000, count => RunUntilAsync(station, station.Committed + count));
         }
         finally
         {

@@ -138,36 +138,51 @@ internal static class Scenarios
         return new { rawPerSecond = Math.Round(rawRate, 2), stationPerSecond = Math.Round(stationRate, 2), share = Math.Round(share, 4), goal = 0.9, seconds = a.ThroughputSeconds };
     }
 
-    public static async Task<object> MemoryAsync(BenchStation station, BenchArguments a)
+    /// <summary>
+    /// Memory over <c>--memory-items</c> items: <paramref name="sortMore"/> sorts that many more items, acknowledging
+    /// records as the publisher would; <paramref name="how"/> names the way it sorts them in the printed line.
+    /// </summary>
+    public static async Task<object> MemoryAsync(BenchStation station, BenchArguments a, string how, int warmupItems, Func<int, Task> sortMore)
     {
-        var sequence = await StationRoundAsync(station, 0, 200);
-        await station.DrainAsync();
+        await sortMore(warmupItems);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var rssStart = MachineInfo.RssMegabytes();
         var allocatedStart = GC.GetTotalAllocatedBytes(precise: true);
+        var committedStart = station.Committed;
         var checkpoints = new List<object>();
         var every = Math.Max(256, a.MemoryItems / 10 / 256 * 256);
-        for (var done = 0; done < a.MemoryItems;)
+        for (var done = 0; done < a.MemoryItems; done += every)
         {
-            // As the loop runs items (commits overlapping), acknowledged every 256 as the publisher would.
-            var items = Math.Min(256, a.MemoryItems - done);
-            sequence = await StationRoundAsync(station, sequence, items);
-            await station.DrainAsync();
-            done += items;
-            if (done % every == 0 || done == a.MemoryItems)
-            {
-                // RSS as the process has it: no collection is forced during the run (that would flatter RSS).
-                // The managed heap as the last collection left it separates a managed leak from native growth.
-                var gc = GC.GetGCMemoryInfo();
-                checkpoints.Add(new { items = done, rssMb = Math.Round(MachineInfo.RssMegabytes(), 1), managedAfterLastGcMb = Math.Round(gc.HeapSizeBytes / 1048576.0, 1), gcCount = GC.CollectionCount(0) });
-            }
+            await sortMore(Math.Min(every, a.MemoryItems - done));
+
+            // RSS as the process has it: no collection is forced during the run (that would flatter RSS).
+            // The managed heap as the last collection left it separates a managed leak from native growth.
+            var gc = GC.GetGCMemoryInfo();
+            checkpoints.Add(new { items = station.Committed - committedStart, rssMb = Math.Round(MachineInfo.RssMegabytes(), 1), managedAfterLastGcMb = Math.Round(gc.HeapSizeBytes / 1048576.0, 1), gcCount = GC.CollectionCount(0) });
         }
 
-        var perItem = (GC.GetTotalAllocatedBytes(precise: true) - allocatedStart) / (double)a.MemoryItems;
+        var items = station.Committed - committedStart;
+        var perItem = (GC.GetTotalAllocatedBytes(precise: true) - allocatedStart) / (double)items;
         var rssEnd = MachineInfo.RssMegabytes();
         var managedEndMb = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
-        Console.WriteLine($"memory: {perItem:F0} B allocated per item (acknowledgements included); RSS {rssStart:F0} MB after warm-up → {rssEnd:F0} MB after {a.MemoryItems} items, no forced GC; managed heap {managedEndMb:F1} MB after a final full GC (goal: no growth, <= 200 MB)");
-        return new { items = a.MemoryItems, bytesAllocatedPerItem = Math.Round(perItem), rssAfterWarmupMb = Math.Round(rssStart, 1), rssEndMb = Math.Round(rssEnd, 1), managedAfterFullGcMb = Math.Round(managedEndMb, 1), checkpoints, goalRssMb = 200 };
+        Console.WriteLine($"memory: {how}: {perItem:F0} B allocated per item (acknowledgements included); RSS {rssStart:F0} MB after warm-up → {rssEnd:F0} MB after {items} items, no forced GC; managed heap {managedEndMb:F1} MB after a final full GC (goal: no growth, <= 200 MB)");
+        return new { how, items, bytesAllocatedPerItem = Math.Round(perItem), rssAfterWarmupMb = Math.Round(rssStart, 1), rssEndMb = Math.Round(rssEnd, 1), managedAfterFullGcMb = Math.Round(managedEndMb, 1), checkpoints, goalRssMb = 200 };
+    }
+
+    /// <summary>Sorts items through the pipeline as <c>SortingLoop</c> runs them one at a time (commits overlapping), acknowledged every 256.</summary>
+    public static Func<int, Task> PipelineSorter(BenchStation station)
+    {
+        long sequence = 0;
+        return async count =>
+        {
+            for (var done = 0; done < count;)
+            {
+                var items = Math.Min(256, count - done);
+                sequence = await StationRoundAsync(station, sequence, items);
+                await station.DrainAsync();
+                done += items;
+            }
+        };
     }
 }

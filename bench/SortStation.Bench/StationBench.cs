@@ -69,7 +69,7 @@ internal static class StationBench
 
             if (a.Only is "memory-child")
             {
-                results["memory"] = a.Workers > 1 ? await LoopMemory.MeasureAsync(station, a) : await Scenarios.MemoryAsync(station, a);
+                results["memory"] = a.Workers > 1 ? await LoopMemory.MeasureAsync(station, a) : await Scenarios.MemoryAsync(station, a, "one item at a time", 200, Scenarios.PipelineSorter(station));
             }
         }
         finally
