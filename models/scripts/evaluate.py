@@ -77,12 +77,16 @@ def plot_confusion(cm, path, title):
 
 
 def as_float(obj):
-    """numpy scalars -> plain floats rounded for the JSON files."""
+    """numpy scalars -> plain floats for the JSON files: 4 decimals, except that values below 1e-3 keep
+    3 significant digits (the fidelity and ONNX Runtime logit differences, ~1e-5, must not round to 0)."""
     if isinstance(obj, dict):
         return {k: as_float(v) for k, v in obj.items()}
     if isinstance(obj, list):
         return [as_float(v) for v in obj]
-    return round(float(obj), 4) if isinstance(obj, (float, np.floating)) else obj
+    if not isinstance(obj, (float, np.floating)):
+        return obj
+    x = float(obj)
+    return round(x, 4) if x == 0 or abs(x) >= 1e-3 else float(f"{x:.3g}")
 
 
 def split_tensors(name):
