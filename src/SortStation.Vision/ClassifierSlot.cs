@@ -52,7 +52,7 @@ internal sealed class ClassifierSlot : IPreparedClassification, IDisposable
             _session.RunWithBinding(_run, _binding);
             var inference = Stopwatch.GetElapsedTime(started);
             Scores.ToProbabilities(_outputBuffer, _probabilities, _metadata.OutputsLogits);
-            return new ClassificationResult(Scores.TopK(_probabilities, _metadata.Labels, _topK), inference);
+            return new ClassificationResult(Scores.TopK(_probabilities, _metadata.Labels, _topK), inference, _owner.Model);
         }
         finally
         {

@@ -94,7 +94,7 @@ public sealed partial class SortingPipeline(
             Currency = price.Currency,
             Bin = decision.Bin,
             Reason = decision.Reason.ToWire(),
-            Model = devices.Classifier.Model.Id,
+            Model = (classification?.Model ?? devices.Classifier.Model).Id, // the model that ran, even if swapped since
         };
         return CommitAsync(outbox.EnqueueAsync(record, ct), record, decision, started.StartedTimestamp, classification?.InferenceTime);
     }

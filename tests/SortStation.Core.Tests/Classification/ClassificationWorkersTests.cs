@@ -5,7 +5,7 @@ namespace SortStation.Core.Tests.Classification;
 
 public sealed class ClassificationWorkersTests
 {
-    private static readonly ClassificationResult Glass = new([new LabelScore("glass", 0.9)], TimeSpan.FromMilliseconds(3));
+    private static readonly ClassificationResult Glass = new([new LabelScore("glass", 0.9)], TimeSpan.FromMilliseconds(3), new ModelInfo("fake", "1", ["glass"]));
 
     [Fact]
     public void RunAsync_OneWorker_RunsOnCallersThread()

@@ -64,6 +64,22 @@ public sealed class SortingLoopTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_ModelSwappedWhileAnItemClassifies_RecordNamesTheModelThatRanIt()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        await Eventually.TrueAsync(() => _classifier.Running == 1, "item 1 classifying on model 1");
+
+        _classifier.Model = _classifier.Model with { Version = "2" };
+        Send(2);
+        await Eventually.TrueAsync(() => _classifier.Prepared == 2, "item 2 prepared on model 2");
+        Release(1, 2);
+
+        await LabelsWhenDoneAsync();
+        Assert.Equal(["gated@1", "gated@2"], _rig.Outbox.Records.Select(r => r.Model));
+    }
+
+    [Fact]
     public async Task ExecuteAsync_BothWorkersBusy_ThirdItemWaitsForOne()
     {
         await _loop.StartAsync(CancellationToken.None);

@@ -25,7 +25,7 @@ public sealed class FakeClassifier : IClassifier
 
     public IReadOnlyList<LabelScore> Next { get; set; } = [new("glass", 0.9), new("paper", 0.07), new("cardboard", 0.03)];
 
-    public ClassificationResult Classify(Frame frame) => new(Next, TimeSpan.FromMilliseconds(12));
+    public ClassificationResult Classify(Frame frame) => new(Next, TimeSpan.FromMilliseconds(12), Model);
 }
 
 /// <summary>A scale that reads what the test says, or faults.</summary>

@@ -18,7 +18,8 @@ public sealed class GatedClassifier : IClassifier
     private int _maxRunning;
     private int _ran;
 
-    public ModelInfo Model { get; } = new("gated", "1", ["glass", "paper"]);
+    /// <summary>The current model; a test may swap it while frames are prepared (they keep the one they were prepared on).</summary>
+    public ModelInfo Model { get; set; } = new("gated", "1", ["glass", "paper"]);
 
     public int Prepared => Volatile.Read(ref _prepared);
 
@@ -35,11 +36,11 @@ public sealed class GatedClassifier : IClassifier
 
     public ClassificationResult Classify(Frame frame) => Prepare(frame).Run();
 
-    public IPreparedClassification Prepare(Frame frame) => new Pending(this, Interlocked.Increment(ref _prepared));
+    public IPreparedClassification Prepare(Frame frame) => new Pending(this, Interlocked.Increment(ref _prepared), Model);
 
     private TaskCompletionSource Gate(int frame) => _gates.GetOrAdd(frame, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
-    private sealed class Pending(GatedClassifier owner, int frame) : IPreparedClassification
+    private sealed class Pending(GatedClassifier owner, int frame, ModelInfo model) : IPreparedClassification
     {
         public ClassificationResult Run()
         {
@@ -53,7 +54,7 @@ public sealed class GatedClassifier : IClassifier
             {
                 owner.Gate(frame).Task.WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
                 var label = frame % 2 == 1 ? "glass" : "paper";
-                return new ClassificationResult([new LabelScore(label, 0.9)], TimeSpan.FromMilliseconds(5));
+                return new ClassificationResult([new LabelScore(label, 0.9)], TimeSpan.FromMilliseconds(5), model);
             }
             finally
             {

@@ -38,7 +38,7 @@ public sealed class GlassClassifier : IClassifier
 {
     public ModelInfo Model { get; } = new("fake", "1", ["glass"]);
 
-    public ClassificationResult Classify(Frame frame) => new([new LabelScore("glass", 0.95)], TimeSpan.FromMilliseconds(1));
+    public ClassificationResult Classify(Frame frame) => new([new LabelScore("glass", 0.95)], TimeSpan.FromMilliseconds(1), Model);
 }
 
 /// <summary>A camera with one grey frame.</summary>

@@ -17,7 +17,7 @@ public sealed class FakeClassifier(string version, double confidence = 0.9) : IC
     {
         ObjectDisposedException.ThrowIf(Disposed, this);
         Calls++;
-        return new ClassificationResult([new LabelScore("glass", confidence)], TimeSpan.FromMilliseconds(5));
+        return new ClassificationResult([new LabelScore("glass", confidence)], TimeSpan.FromMilliseconds(5), Model);
     }
 
     public void Dispose() => Disposed = true;
