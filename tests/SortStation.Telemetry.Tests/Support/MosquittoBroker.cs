@@ -131,12 +131,7 @@ public sealed class MosquittoBroker : IDisposable
         }
     }
 
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Support.FreePort.Next();
 
     private bool Accepts()
     {
