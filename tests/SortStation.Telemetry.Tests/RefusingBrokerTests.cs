@@ -18,7 +18,7 @@ public sealed class RefusingBrokerTests : IDisposable
     [Fact]
     public async Task Run_NothingListening_KeepsSortingAndHealthShowsBacklog()
     {
-        await AssertKeepsSortingAsync(new Uri($"mqtt://127.0.0.1:{MosquittoBroker.FreePort()}"));
+        await AssertKeepsSortingAsync(new Uri($"mqtt://127.0.0.1:{FreePort.Next()}"));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class PostgresServer : IDisposable
     {
         _bin = bin;
         _dir = Directory.CreateTempSubdirectory("sortstation-pg-").FullName;
-        Port = MosquittoBroker.FreePort();
+        Port = FreePort.Next();
         if (IsRoot)
         {
             Run("chown", ["-R", "postgres:postgres", _dir], asPostgres: false);

@@ -19,7 +19,7 @@ public sealed class MosquittoBroker : IDisposable
     {
         RequireInstalled();
         DataDir = Directory.CreateTempSubdirectory("sortstation-mosquitto-").FullName;
-        Port = FreePort();
+        Port = FreePort.Next();
         var text = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "mosquitto", template))
             .Replace("{{PORT}}", Port.ToString(), StringComparison.Ordinal)
             .Replace("{{DATA_DIR}}", DataDir, StringComparison.Ordinal)
@@ -130,8 +130,6 @@ public sealed class MosquittoBroker : IDisposable
         {
         }
     }
-
-    public static int FreePort() => Support.FreePort.Next();
 
     private bool Accepts()
     {
