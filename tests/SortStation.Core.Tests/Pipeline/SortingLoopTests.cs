@@ -3,6 +3,7 @@ using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Pipeline;
 using SortStation.Core.Tests.Support;
+using SortStation.Simulation;
 
 namespace SortStation.Core.Tests.Pipeline;
 
@@ -14,14 +15,14 @@ public sealed class SortingLoopTests : IAsyncDisposable
     private readonly ChannelTrigger _trigger = new();
     private readonly ClassificationWorkers _workers = new(2);
     private readonly SortingRun _run;
-    private readonly ManualInterlock _estop;
+    private readonly SimulatedInterlock _estop;
     private readonly SortingLoop _loop;
 
     public SortingLoopTests()
     {
         _rig = new PipelineRig(_classifier);
         _run = new SortingRun(_rig.Time);
-        _estop = new ManualInterlock(_rig.Time);
+        _estop = new SimulatedInterlock(_rig.Time);
         _loop = new SortingLoop(_trigger, _rig.Pipeline, _rig.Gates, _run, _workers, NullLogger<SortingLoop>.Instance, _estop);
     }
 
