@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BeltTiming>();
         services.AddSingleton<PriceTable>();
         services.AddSingleton<ItemIdGenerator>();
+        services.AddSingleton<GateWindows>();
         services.AddSingleton<GateScheduler>();
         services.AddSingleton<SortingStatistics>();
         services.AddSingleton<SortingRun>();

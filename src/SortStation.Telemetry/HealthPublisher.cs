@@ -60,7 +60,8 @@ public sealed class HealthPublisher : BackgroundService
             model?.Model.Id,
             new DevicesHealth(camera?.State, scale?.State, gates?.Gates.ToDictionary(g => g.Bin, g => g.State) ?? []),
             new OutboxHealth(_outbox.Pending, _outbox.Dropped),
-            new MqttHealth(_publisher.IsConnected, _publisher.Acknowledged, _publisher.Failures, _publisher.ConnectAttempts, _publisher.LastPublishAt, _publisher.LastError));
+            new MqttHealth(_publisher.IsConnected, _publisher.Acknowledged, _publisher.Failures, _publisher.ConnectAttempts, _publisher.LastPublishAt, _publisher.LastError),
+            gates is null ? null : new GateTimingHealth(gates.Statistics.MissedTotal, gates.Statistics.LostTotal));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

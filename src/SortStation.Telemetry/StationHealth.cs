@@ -9,7 +9,8 @@ public sealed record StationHealth(
     string? Model,
     DevicesHealth Devices,
     OutboxHealth Outbox,
-    MqttHealth Mqtt)
+    MqttHealth Mqtt,
+    GateTimingHealth? GateTiming = null)
 {
     public const string CurrentSchema = "sortstation.health/1";
 }

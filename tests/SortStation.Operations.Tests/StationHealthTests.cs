@@ -63,6 +63,37 @@ public sealed class StationHealthTests
         Assert.Contains("sortstation_model_info{model=\"mobilenetv2-trashnet@", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metrics_GatesCannotKeepUp_MissedGatesCountedRecordedAndGatesUnhealthy()
+    {
+        // 100 items/s, mostly fibre, on a gate that serves 10/s: most fibre items miss it.
+        var port = FreePort.Next();
+        var extra = Enabled(port);
+        extra["Simulation:ItemIntervalMilliseconds"] = "10";
+        await using var station = await RunningStation.StartAsync(StationConfig.With(), extra);
+        using var http = new HttpClient();
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Any(r => r.Reason == "missed-gate"), Timeout));
+
+        var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+        using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"));
+
+        Assert.All(station.Records.Where(r => r.Reason == "missed-gate"), r => Assert.Equal("reject", r.Bin));
+        Assert.Matches("sortstation_missed_gates_total\\{bin=\"fibre\"\\} [1-9]", metrics);
+        Assert.Contains("sortstation_missed_gates_total{bin=\"glass\"} ", metrics, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        using var json = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+        var gates = json.RootElement.GetProperty("checks").GetProperty("gates");
+        Assert.False(gates.GetProperty("healthy").GetBoolean());
+        Assert.Contains("missed gates", gates.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(await RunningStation.EventuallyAsync(() => File.Exists(station.LogFile) && ReadShared(station.LogFile).Contains("Missed gates:", StringComparison.Ordinal), Timeout));
+    }
+
+    private static string ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     private static Dictionary<string, string?> Enabled(int port) => new()
     {
         ["Health:Enabled"] = "true",

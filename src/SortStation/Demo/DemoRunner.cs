@@ -80,7 +80,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
                 host.Services.GetRequiredService<SortingStatistics>().Snapshot(),
                 new DemoDelivery(host.Services.GetRequiredService<MqttPublisher>().Acknowledged, subscriber.Received, subscriber.Duplicates),
                 host.Services.GetRequiredService<PriceTable>().Currency,
-                GateTimingReport.From(fires),
+                GateTimingReport.From(fires, host.Services.GetRequiredService<GateScheduler>().Statistics),
                 host.Services.GetRequiredService<IClassifier>().Model.Id,
                 brokerUri.ToString(),
                 TimeProvider.System.GetElapsedTime(started));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SortStation.Core.Pipeline;
+using SortStation.Core.Timing;
 using SortStation.Operations;
 using SortStation.Telemetry;
 using SortStation.Vision;
@@ -20,6 +21,15 @@ internal sealed class StationMetricsSource(SortingStatistics statistics, Sorting
         writer.Histogram("sortstation_inference_seconds", "Model inference time per frame.", c.Inference);
         writer.Gauge("sortstation_item_in_progress_seconds", "How long the item now in the pipeline has been there; 0 when idle.", run.ItemInProgressFor?.TotalSeconds ?? 0);
         writer.Gauge("sortstation_watchdog_alive", "1 while the sorting loop counts as alive and the systemd watchdog is fed.", watchdog.Last.Alive ? 1 : 0);
+
+        if (services.GetService<GateScheduler>() is { } scheduler)
+        {
+            // Every gate from the start (0 included), so a rate alert has a series before the first miss.
+            var gates = scheduler.Statistics;
+            var missed = gates.Missed();
+            writer.Counter("sortstation_missed_gates_total", "Items whose gate could not start before they passed it (gate busy, or routed too late): recorded to Sorting:EndOfBeltBin with reason missed-gate.", scheduler.Gates.Select(g => MetricSample.Of(missed.GetValueOrDefault(g.Bin), ("bin", g.Bin))));
+            writer.Counter("sortstation_gate_fires_lost_total", "Booked gate fires that did not happen (late, paused, fault, stopped): those items' records name a bin they did not reach.", gates.Lost().Select(l => MetricSample.Of(l.Value, ("bin", l.Key.Bin), ("cause", l.Key.Loss.ToString().ToLowerInvariant()))));
+        }
 
         if (services.GetService<IOutboxStore>() is { } outbox)
         {

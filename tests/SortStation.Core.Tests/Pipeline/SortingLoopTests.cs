@@ -146,10 +146,29 @@ public sealed class SortingLoopTests : IAsyncDisposable
         Assert.Single(_rig.Outbox.Records);
     }
 
+    [Fact]
+    public async Task StopAsync_ItemRecordedAndStillOnTheBelt_ItsGateFiresBeforeTheLoopEnds()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        _classifier.Release(1);
+        await Eventually.TrueAsync(() => _rig.Outbox.Records.Count == 1, "item 1 recorded as glass");
+
+        // SIGTERM: its record says glass, so the glass gate must still fire when it arrives (1.6 s after the camera).
+        var stop = _loop.StopAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => stop.IsCompleted, "loop stopped", _rig.Time);
+
+        Assert.Single(_rig.Glass.Fired);
+        Assert.Equal(0, _rig.Gates.InFlight);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Release(1, 2, 3);
-        await _loop.StopAsync(CancellationToken.None);
+
+        // A cancelled token: the host gives up at once, so fires still in flight on the unmoving test clock are cancelled.
+        await _loop.StopAsync(new CancellationToken(canceled: true));
+        await (_loop.ExecuteTask ?? Task.CompletedTask).ContinueWith(_ => { }, TaskScheduler.Default);
         _loop.Dispose();
         _workers.Dispose();
         await _rig.DisposeAsync();

@@ -20,13 +20,14 @@ public sealed class PipelineRig : IAsyncDisposable
     {
         Glass = new RecordingGate("glass", Time);
         Fibre = new RecordingGate("fibre", Time);
-        Gates = new GateScheduler([Glass, Fibre], Time, NullLogger<GateScheduler>.Instance);
         var sorting = new TestOptionsMonitor<SortingOptions>(TestSorting.Options());
+        var belt = new TestOptionsMonitor<BeltOptions>(new BeltOptions { SpeedMetersPerSecond = 0.5 });
+        Gates = new GateScheduler([Glass, Fibre], new GateWindows(sorting, belt), Time, NullLogger<GateScheduler>.Instance);
         var pricing = new TestOptionsMonitor<PricingOptions>(new PricingOptions { Currency = "IDR", PerKg = new() { ["glass"] = 500m } });
         Pipeline = new SortingPipeline(
             new PipelineDevices(Camera, classifier ?? Classifier, Scale),
             new Router(sorting),
-            new BeltTiming(new TestOptionsMonitor<BeltOptions>(new BeltOptions { SpeedMetersPerSecond = 0.5 })),
+            new BeltTiming(belt),
             Gates,
             new PriceTable(pricing),
             new ItemIdGenerator(Time),

@@ -104,6 +104,18 @@ public sealed class LoopRig : IAsyncDisposable
         await Task.Delay(5);
     }
 
+    /// <summary>Stops the loop as the host does on SIGTERM, moving the clock until the fires in flight have happened.</summary>
+    public async Task StopLoopAsync()
+    {
+        var stop = Loop.StopAsync(CancellationToken.None);
+        while (!stop.IsCompleted)
+        {
+            await AdvanceAsync(10);
+        }
+
+        await stop;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();

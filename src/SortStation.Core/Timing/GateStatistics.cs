@@ -1,0 +1,57 @@
+namespace SortStation.Core.Timing;
+
+/// <summary>
+/// What the gate scheduler could not do, per gate, for /metrics and health: items whose gate could not start in time
+/// (missed: their records say the end-of-belt bin) and booked fires that did not happen (lost: their records name
+/// a bin the item did not reach).
+/// </summary>
+public sealed class GateStatistics
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, long> _missed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<(string Bin, FireLoss Loss), long> _lost = [];
+
+    public long MissedTotal { get; private set; }
+
+    public long LostTotal { get; private set; }
+
+    public DateTimeOffset? LastMissedAt { get; private set; }
+
+    public DateTimeOffset? LastLostAt { get; private set; }
+
+    public IReadOnlyDictionary<string, long> Missed()
+    {
+        lock (_lock)
+        {
+            return new Dictionary<string, long>(_missed, StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
+    public IReadOnlyDictionary<(string Bin, FireLoss Loss), long> Lost()
+    {
+        lock (_lock)
+        {
+            return new Dictionary<(string, FireLoss), long>(_lost);
+        }
+    }
+
+    internal void AddMissed(string bin, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            _missed[bin] = _missed.GetValueOrDefault(bin) + 1;
+            MissedTotal++;
+            LastMissedAt = at;
+        }
+    }
+
+    internal void AddLost(string bin, FireLoss loss, DateTimeOffset at)
+    {
+        lock (_lock)
+        {
+            _lost[(bin, loss)] = _lost.GetValueOrDefault((bin, loss)) + 1;
+            LostTotal++;
+            LastLostAt = at;
+        }
+    }
+}
