@@ -24,6 +24,8 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<BeltOptions, BeltOptionsValidator>(configuration, BeltOptions.Section);
         services.AddValidatedOptions<PricingOptions, PricingOptionsValidator>(configuration, PricingOptions.Section);
         services.AddValidatedOptions<ModelOptions, ModelOptionsValidator>(configuration, ModelOptions.Section);
+        services.AddOptions<BeltLayout>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BeltLayout>, BeltLayoutValidator>();
 
         services.AddSingleton<Router>();
         services.AddSingleton<BeltTiming>();

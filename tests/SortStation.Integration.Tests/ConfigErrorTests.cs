@@ -28,6 +28,21 @@ public sealed class ConfigErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_GateTooCloseForTheBelt_ExitCode2NamingKeyValueAndFix()
+    {
+        File.WriteAllText(_config, """
+            { "Belt": { "SpeedMetersPerSecond": 10 }, "Sorting": { "Bins": { "fibre": { "DistanceMeters": 0.01 } } } }
+            """);
+
+        var (exit, _, stderr) = await StationProcess.RunAsync(["run", "--config", _config]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("no gate was energised", stderr, StringComparison.Ordinal);
+        Assert.Contains("Sorting:Bins:fibre:DistanceMeters = 0.01: at 10 m/s the item reaches this gate 1 ms after the camera", stderr, StringComparison.Ordinal);
+        Assert.Contains("Fix: move the gate at least 3 m from the camera line", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_EnvironmentOverrideInvalid_ExitCode2()
     {
         var (exit, _, stderr) = await StationProcess.RunAsync(["run"], new Dictionary<string, string> { ["SORTSTATION__Sorting__MinConfidence"] = "1.7" });

@@ -36,6 +36,7 @@ internal static class CheckConfigCommand
             var sorting = host.Get<IOptions<SortingOptions>>().Value;
             var gated = sorting.Bins.Count(b => b.Value.Gate != GateKind.None);
             output.WriteLine($"Configuration OK: station {station.Id}, hardware {station.Hardware}, {sorting.Bins.Count} bins ({gated} with gates), reject bin '{sorting.RejectBin}'.");
+            GateCapacityReport.Write(output, sorting, host.Get<IOptions<BeltOptions>>().Value, parse.GetValue(config));
             output.WriteLine("Next: sortstation pins, then snapshot, tare, calibrate-scale and test-gate (hardware/README.md).");
             return ExitCodes.Ok;
         });

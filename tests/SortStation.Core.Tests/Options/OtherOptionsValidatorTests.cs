@@ -21,6 +21,20 @@ public sealed class OtherOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(4)]
+    [InlineData(5001)]
+    public void Belt_MaxLateOutOfRange_Fails(int ms)
+    {
+        AssertFails(new BeltOptionsValidator().Validate(null, new BeltOptions { MaxLateMilliseconds = ms }), "Belt:MaxLateMilliseconds");
+    }
+
+    [Fact]
+    public void Belt_MaxLateUnset_DerivedPerGateAndValid()
+    {
+        Assert.True(new BeltOptionsValidator().Validate(null, new BeltOptions { MaxLateMilliseconds = null }).Succeeded);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("line/1")]
     [InlineData("a+b")]
