@@ -45,7 +45,7 @@ internal sealed class BenchStation : IAsyncDisposable
         services.AddSingleton<IClassifier>(sp => new OnnxClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
         services.AddSingleton<ICamera>(new MemoryCamera(frame));
         services.AddSingleton<IScale, FixedScale>();
-        services.AddSingleton<IEnumerable<IGate>>(sp => sp.GetRequiredService<IOptions<SortingOptions>>().Value.Bins
+        services.AddGates(sp => sp.GetRequiredService<IOptions<SortingOptions>>().Value.Bins
             .Where(b => b.Value.Gate != GateKind.None).Select(b => (IGate)new NullGate(b.Key)).ToArray());
         services.AddSingleton(sp => new PipelineDevices(sp.GetRequiredService<ICamera>(), sp.GetRequiredService<IClassifier>(), sp.GetRequiredService<IScale>()));
         services.AddSingleton<IOutboxStore>(sp => memoryOutbox

@@ -85,14 +85,9 @@ public sealed class StationHealthTests
         var gates = json.RootElement.GetProperty("checks").GetProperty("gates");
         Assert.False(gates.GetProperty("healthy").GetBoolean());
         Assert.Contains("missed gates", gates.GetProperty("detail").GetString(), StringComparison.Ordinal);
-        Assert.True(await RunningStation.EventuallyAsync(() => File.Exists(station.LogFile) && ReadShared(station.LogFile).Contains("Missed gates:", StringComparison.Ordinal), Timeout));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.ReadLog().Contains("Missed gates:", StringComparison.Ordinal), Timeout));
     }
 
-    private static string ReadShared(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
-    }
 
     private static Dictionary<string, string?> Enabled(int port) => new()
     {

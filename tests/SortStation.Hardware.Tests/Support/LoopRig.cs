@@ -54,7 +54,7 @@ public sealed class LoopRig : IAsyncDisposable
         services.AddSingleton(new PipelineDevices(new StillCamera(), new GlassClassifier(), new FixedScale()));
         services.AddSingleton<IItemTrigger>(Trigger);
         services.AddSingleton<IInterlock>(EStop);
-        services.AddSingleton<IEnumerable<IGate>>(sp => GateFactory.Create(sp.GetRequiredService<IOptions<SortingOptions>>().Value, Gpio, Time));
+        services.AddGates(sp => GateFactory.Create(sp.GetRequiredService<IOptions<SortingOptions>>().Value, Gpio, Time));
         services.AddSingleton<SortingLoop>();
         Services = services.BuildServiceProvider();
         Scheduler = Services.GetRequiredService<GateScheduler>();

@@ -33,6 +33,18 @@ public sealed class RunningStation : IAsyncDisposable
 
     public IHost Host { get; }
 
+    /// <summary>The station's log file so far (Serilog keeps it open for writing).</summary>
+    public string ReadLog()
+    {
+        if (!File.Exists(LogFile))
+        {
+            return string.Empty;
+        }
+
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        return new StreamReader(stream).ReadToEnd();
+    }
+
     public IReadOnlyCollection<WeighingRecord> Records => _subscriber.Records;
 
     public T Get<T>()
