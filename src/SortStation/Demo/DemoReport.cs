@@ -64,6 +64,6 @@ public sealed record DemoReport(
         output.WriteLine($"gate timing error (start vs booked time): mean {g.Mean:F2} ms, max {g.Max:F2} ms over {g.Fired} fires; {g.Queued} waited for a busy gate (max {g.MaxQueued:F1} ms, within Belt:MaxLate)");
         output.WriteLine($"late fires (started after the item passed): {g.Late}    missed gates (recorded to the end-of-belt bin, reason missed-gate): {g.Missed}");
         output.WriteLine($"lost fires (booked, but the CPU or a driver ran late, so not started; their records name a bin not reached): {g.Lost}");
-        output.WriteLine($"published (PUBACK): {Published}    received by subscriber: {Received}    duplicates: {Duplicates}");
+        output.WriteLine($"published (PUBACK): {Published}    received by subscriber: {Received}    duplicates (re-deliveries, dropped by itemId): {Duplicates}");
     }
 }
