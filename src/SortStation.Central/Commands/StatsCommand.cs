@@ -26,18 +26,8 @@ public static class StatsCommand
             IngestStats stats;
             try
             {
-                var storage = new StorageOptions();
-                CentralConfiguration.Build(parse.GetValue(config)).GetSection(StorageOptions.Section).Bind(storage);
-                var validation = new StorageOptionsValidator().Validate(null, storage);
-                if (validation.Failed)
-                {
-                    throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), validation.Failures);
-                }
-
-                using var dialect = StorageFactory.CreateDialect(storage);
-                var store = new SqlWeighingStore(dialect, timeProvider);
-                await store.MigrateAsync(ct);
-                stats = await store.ReadStatsAsync(ct);
+                using var database = await CliDatabase.OpenAsync(CentralConfiguration.Build(parse.GetValue(config)), timeProvider, ct);
+                stats = await database.Weighings.ReadStatsAsync(ct);
             }
 #pragma warning disable CA1031 // Reported with an exit code, not a stack trace.
             catch (Exception ex) when (ex is not OperationCanceledException)

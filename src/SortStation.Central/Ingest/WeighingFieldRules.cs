@@ -11,10 +11,11 @@ internal static class WeighingFieldRules
 {
     public static (WeighingRecord? Record, (string Reason, string Error)? Failure) Check(WeighingRecord r)
     {
-        string?[] texts = [r.Label, r.Bin, r.Reason, r.Model, r.Currency, .. (r.Top ?? []).Select(t => t?.Label)];
-        if (texts.Any(t => t is not null && !PrintableText.IsPrintable(t)))
+        (string Field, string? Text)[] texts = [("label", r.Label), ("bin", r.Bin), ("reason", r.Reason), ("model", r.Model), ("currency", r.Currency), .. (r.Top ?? []).Select(t => ("top", t?.Label))];
+        if (texts.FirstOrDefault(t => t.Text is not null && !PrintableText.IsPrintable(t.Text)) is { Text: { } bad } field)
         {
-            return Fail(RejectReason.ControlCharacters, "text fields must hold printable characters only (no control, format or line-break characters)");
+            // The value goes into the log as is: MalformedLog escapes it.
+            return Fail(RejectReason.ControlCharacters, $"{field.Field} \"{(bad.Length > 40 ? bad[..40] + "…" : bad)}\" holds unprintable characters (control, format or line-break)");
         }
 
         var label = r.Label?.Trim();
