@@ -112,13 +112,21 @@ public sealed class FleetSecurityTests : IDisposable
     }
 
     [Fact]
-    public async Task Rotate_OldPasswordRefusedNewAccepted()
+    public async Task Rotate_OldSessionEndedOldPasswordRefusedNewAccepted()
     {
         Assert.Equal(0, await _fleet.AddStationAsync("station-04"));
         var old = _fleet.PasswordOf("station-04");
+        using var connected = await SecureClient.ConnectAsync(_fleet.Broker, "station-04", old);
+        var disconnected = new TaskCompletionSource();
+        connected.DisconnectedAsync += _ =>
+        {
+            disconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
 
         Assert.Equal(0, await _fleet.AddStationAsync("station-04", rotate: true));
 
+        await disconnected.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the old password's session ends at the reload
         Assert.NotEqual(old, _fleet.PasswordOf("station-04"));
         Assert.Matches("NotAuthorized|BadUserNameOrPassword", await SecureClient.RefusalAsync(_fleet.Broker, "station-04", old));
         using var accepted = await SecureClient.ConnectAsync(_fleet.Broker, "station-04", _fleet.PasswordOf("station-04"));
