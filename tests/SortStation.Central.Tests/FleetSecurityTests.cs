@@ -98,16 +98,11 @@ public sealed class FleetSecurityTests : IDisposable
         Assert.Equal(0, await _fleet.AddStationAsync("station-03"));
         var password = _fleet.PasswordOf("station-03");
         using var station = await SecureClient.ConnectAsync(_fleet.Broker, "station-03", password);
-        var disconnected = new TaskCompletionSource();
-        station.DisconnectedAsync += _ =>
-        {
-            disconnected.TrySetResult();
-            return Task.CompletedTask;
-        };
+        var disconnected = SecureClient.DisconnectedAsync(station);
 
         Assert.Equal(0, await _fleet.RevokeStationAsync("station-03"));
 
-        await disconnected.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await disconnected.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Matches("NotAuthorized|BadUserNameOrPassword", await SecureClient.RefusalAsync(_fleet.Broker, "station-03", password));
     }
 
@@ -117,16 +112,11 @@ public sealed class FleetSecurityTests : IDisposable
         Assert.Equal(0, await _fleet.AddStationAsync("station-04"));
         var old = _fleet.PasswordOf("station-04");
         using var connected = await SecureClient.ConnectAsync(_fleet.Broker, "station-04", old);
-        var disconnected = new TaskCompletionSource();
-        connected.DisconnectedAsync += _ =>
-        {
-            disconnected.TrySetResult();
-            return Task.CompletedTask;
-        };
+        var disconnected = SecureClient.DisconnectedAsync(connected);
 
         Assert.Equal(0, await _fleet.AddStationAsync("station-04", rotate: true));
 
-        await disconnected.Task.WaitAsync(TimeSpan.FromSeconds(10)); // the old password's session ends at the reload
+        await disconnected.WaitAsync(TimeSpan.FromSeconds(10)); // the old password's session ends at the reload
         Assert.NotEqual(old, _fleet.PasswordOf("station-04"));
         Assert.Matches("NotAuthorized|BadUserNameOrPassword", await SecureClient.RefusalAsync(_fleet.Broker, "station-04", old));
         using var accepted = await SecureClient.ConnectAsync(_fleet.Broker, "station-04", _fleet.PasswordOf("station-04"));

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Runtime.Versioning;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -104,9 +103,8 @@ public sealed class HostilePayloadTests : IDisposable
     {
         var config = _fleet.Dir.File("stats.json");
         await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new { Storage = new { SqlitePath = _fleet.Database } }));
-        using var stdout = new StringWriter();
-        var code = await CentralCli.Create(TimeProvider.System).Parse(["stats", "--json", "--config", config]).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = TextWriter.Null });
+        var (code, stdout, _) = await Cli.RunAsync("stats", "--json", "--config", config);
         Assert.Equal(0, code);
-        return stdout.ToString();
+        return stdout;
     }
 }

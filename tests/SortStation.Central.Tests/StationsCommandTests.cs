@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Runtime.Versioning;
 using System.Text.Json;
 using SortStation.Central.Stations;
@@ -30,7 +29,7 @@ public sealed class StationsCommandTests : IDisposable
     [Fact]
     public async Task Add_NewStation_AccountRegistrationSecretCopyAndSnippet()
     {
-        var (code, stdout, _) = await RunAsync("stations", "add", "station-07", "--password-file", _dir.File("s7.pw"), "--config", _config);
+        var (code, stdout, _) = await Cli.RunAsync("stations", "add", "station-07", "--password-file", _dir.File("s7.pw"), "--config", _config);
 
         Assert.Equal(0, code);
         var password = File.ReadAllText(_dir.File("s7.pw")).Trim();
@@ -43,16 +42,16 @@ public sealed class StationsCommandTests : IDisposable
         Assert.Equal("station-07", snippet.RootElement.GetProperty("Station").GetProperty("Id").GetString());
         Assert.Equal("station-07", snippet.RootElement.GetProperty("Mqtt").GetProperty("Username").GetString());
         Assert.Equal("mqtts://central.plant.lan:8883", snippet.RootElement.GetProperty("Mqtt").GetProperty("Broker").GetString());
-        Assert.Contains("station-07", (await RunAsync("stations", "list", "--config", _config)).Stdout, StringComparison.Ordinal);
+        Assert.Contains("station-07", (await Cli.RunAsync("stations", "list", "--config", _config)).Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Add_Twice_SecondChangesNothing()
     {
-        await RunAsync("stations", "add", "station-07", "--password-file", _dir.File("s7.pw"), "--config", _config);
+        await Cli.RunAsync("stations", "add", "station-07", "--password-file", _dir.File("s7.pw"), "--config", _config);
         var before = File.ReadAllText(PasswordFile);
 
-        var (code, stdout, _) = await RunAsync("stations", "add", "station-07", "--password-file", _dir.File("again.pw"), "--config", _config);
+        var (code, stdout, _) = await Cli.RunAsync("stations", "add", "station-07", "--password-file", _dir.File("again.pw"), "--config", _config);
 
         Assert.Equal(0, code);
         Assert.Contains("already provisioned", stdout, StringComparison.Ordinal);
@@ -67,7 +66,7 @@ public sealed class StationsCommandTests : IDisposable
         await RunProcessAsync("mosquitto_passwd", ["-c", "-b", PasswordFile, "station-01", "old-password"]);
         var before = File.ReadAllText(PasswordFile);
 
-        var (code, stdout, _) = await RunAsync("stations", "add", "station-01", "--config", _config);
+        var (code, stdout, _) = await Cli.RunAsync("stations", "add", "station-01", "--config", _config);
 
         Assert.Equal(0, code);
         Assert.Contains("adopted", stdout, StringComparison.Ordinal);
@@ -84,7 +83,7 @@ public sealed class StationsCommandTests : IDisposable
     [InlineData("x\u001b[2J")]
     public async Task Add_IdOutsidePatternOrReserved_RefusedExit2(string id)
     {
-        var (code, _, stderr) = await RunAsync("stations", "add", id, "--config", _config);
+        var (code, _, stderr) = await Cli.RunAsync("stations", "add", id, "--config", _config);
 
         Assert.Equal(2, code);
         Assert.Contains("Refused", stderr, StringComparison.Ordinal);
@@ -98,7 +97,7 @@ public sealed class StationsCommandTests : IDisposable
         var acl = _dir.File("open.acl");
         File.WriteAllText(acl, "pattern write sortstation/#\n");
 
-        var (code, _, stderr) = await RunAsync("stations", "add", "station-07", "--config", WriteConfig(acl));
+        var (code, _, stderr) = await Cli.RunAsync("stations", "add", "station-07", "--config", WriteConfig(acl));
 
         Assert.Equal(2, code);
         Assert.Contains("Broker:AclFile", stderr, StringComparison.Ordinal);
@@ -108,16 +107,16 @@ public sealed class StationsCommandTests : IDisposable
     [Fact]
     public async Task Revoke_Twice_AccountRemovedRegistrationRevokedThenNothing()
     {
-        await RunAsync("stations", "add", "station-07", "--password-file", _dir.File("s7.pw"), "--config", _config);
-        await RunAsync("stations", "add", "station-08", "--password-file", _dir.File("s8.pw"), "--config", _config);
+        await Cli.RunAsync("stations", "add", "station-07", "--password-file", _dir.File("s7.pw"), "--config", _config);
+        await Cli.RunAsync("stations", "add", "station-08", "--password-file", _dir.File("s8.pw"), "--config", _config);
 
-        var first = await RunAsync("stations", "revoke", "station-07", "--config", _config);
-        var second = await RunAsync("stations", "revoke", "station-07", "--config", _config);
+        var first = await Cli.RunAsync("stations", "revoke", "station-07", "--config", _config);
+        var second = await Cli.RunAsync("stations", "revoke", "station-07", "--config", _config);
 
         Assert.Equal((0, 0), (first.Code, second.Code));
         Assert.Contains("nothing to revoke", second.Stdout, StringComparison.Ordinal);
         Assert.StartsWith("station-08:", Assert.Single(File.ReadAllLines(PasswordFile)), StringComparison.Ordinal);
-        using var list = JsonDocument.Parse((await RunAsync("stations", "list", "--json", "--config", _config)).Stdout);
+        using var list = JsonDocument.Parse((await Cli.RunAsync("stations", "list", "--json", "--config", _config)).Stdout);
         var s7 = list.RootElement.EnumerateArray().Single(s => s.GetProperty("stationId").GetString() == "station-07");
         Assert.NotEqual(JsonValueKind.Null, s7.GetProperty("revokedAt").ValueKind);
         Assert.False(s7.GetProperty("brokerAccount").GetBoolean());
@@ -132,14 +131,6 @@ public sealed class StationsCommandTests : IDisposable
             Storage = new { SqlitePath = _dir.File("central.db") },
         }));
         return path;
-    }
-
-    private static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = await CentralCli.Create(TimeProvider.System).Parse(args).InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr });
-        return (code, stdout.ToString(), stderr.ToString());
     }
 
     private static async Task RunProcessAsync(string tool, string[] args)

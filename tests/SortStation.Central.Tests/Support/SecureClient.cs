@@ -44,6 +44,19 @@ public static class SecureClient
         }
     }
 
+    /// <summary>Completes when the broker ends the client's connection.</summary>
+    public static Task DisconnectedAsync(IMqttClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.DisconnectedAsync += _ =>
+        {
+            disconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return disconnected.Task;
+    }
+
     public static Task<MqttClientPublishResult> PublishAsync(this IMqttClient client, string topic, byte[] payload, bool retain = false) =>
         client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(payload).WithRetainFlag(retain)
             .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
