@@ -1,11 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using SortStation.Central.Hosting;
 using SortStation.Central.Ingest;
-using SortStation.Central.Options;
 using SortStation.Central.Storage;
 
 namespace SortStation.Central.Commands;
