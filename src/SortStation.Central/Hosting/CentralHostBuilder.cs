@@ -5,6 +5,7 @@ using Serilog;
 using SortStation.Central.Ingest;
 using SortStation.Central.Options;
 using SortStation.Central.Recluster;
+using SortStation.Central.Stations;
 using SortStation.Central.Storage;
 using SortStation.Core;
 
@@ -46,7 +47,13 @@ public static class CentralHostBuilder
         services.AddValidatedOptions<CentralClusteringOptions, CentralClusteringOptionsValidator>(configuration, CentralClusteringOptions.Section);
 
         services.AddHostedService<MigrationService>();
-        services.AddSingleton<WeighingValidator>();
+        services.AddSingleton<IStationStore>(sp => new SqlStationStore(sp.GetRequiredService<ISqlDialect>()));
+        services.AddSingleton<StationRegistry>();
+        services.AddSingleton(sp => new WeighingValidator(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<CentralOptions>>().Value,
+            sp.GetRequiredService<IOptions<CentralMqttOptions>>().Value.TopicPrefix,
+            sp.GetRequiredService<StationRegistry>()));
         services.AddSingleton<MalformedLog>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<MqttIngestService>();
