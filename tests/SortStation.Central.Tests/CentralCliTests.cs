@@ -48,6 +48,20 @@ public sealed class CentralCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_MistypedKeyAndSection_ExitCode2WithFileAndSuggestion()
+    {
+        var config = WriteConfig("""{ "Storage": { "SqlitePth": "x.db" }, "Clustring": { "Enabled": false } }""");
+
+        var (code, _, stderr) = await RunAsync("run", "--config", config);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"Storage:SqlitePth = \"x.db\": is not a known key (in {config})", stderr, StringComparison.Ordinal);
+        Assert.Contains("did you mean SqlitePath?", stderr, StringComparison.Ordinal);
+        Assert.Contains("Clustring = (a section): is not a known section", stderr, StringComparison.Ordinal);
+        Assert.Contains("did you mean Clustering?", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_InvalidConfiguration_ExitCode2WithKeyAndFix()
     {
         var (code, _, stderr) = await RunAsync("run", "--config", WriteConfig("""{ "Clustering": { "GroupBy": "colour" }, "Mqtt": { "SharedGroup": "a/b" } }"""));

@@ -38,6 +38,7 @@ public static class CentralHostBuilder
         var configuration = builder.Configuration;
         // preserveStaticLogger: the host owns its logger; disposing one host (tests run several) must not close another's sinks.
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration), preserveStaticLogger: true);
+        services.AddConfigSection(configuration, new Core.Options.ConfigSection("Serilog", null)); // Serilog's own, free-form below its name
         services.AddSystemd();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddCentralStorage(configuration);

@@ -49,6 +49,7 @@ public static class StationHostBuilder
             sp.GetRequiredService<IClassifier>(),
             sp.GetRequiredService<Core.Devices.IScale>()));
         AddHardware(services, builder.Configuration);
+        services.AddStationSections(builder.Configuration);
         services.AddSortStationTelemetry(builder.Configuration);
         services.AddHostedService<SortingLoop>();
         services.AddStationOperations(builder.Configuration);
