@@ -11,6 +11,8 @@ namespace SortStation.Core.Options;
 /// </summary>
 public sealed class ConfigSchema
 {
+    private static readonly string[] SecretWords = ["password", "secret", "token", "connectionstring"];
+
     private readonly Dictionary<string, ConfigSection[]> _sections;
 
     public ConfigSchema(IEnumerable<ConfigSection> sections)
@@ -49,6 +51,28 @@ public sealed class ConfigSchema
     }
 
     /// <summary>
+    /// The keys that apply without a restart, in order, <c>*</c> standing for any name (a bin, a label);
+    /// a key listed applies live with every key under it. For the README's list and its test.
+    /// </summary>
+    public IReadOnlyList<string> LiveKeys()
+    {
+        var keys = new List<string>();
+        foreach (var section in _sections.Values.SelectMany(s => s))
+        {
+            if (section.OptionsType is null)
+            {
+                keys.AddRange((section.LiveKeys ?? []).Select(k => ConfigurationPath.Combine(section.Name, k)));
+            }
+            else
+            {
+                CollectLive(keys, section.Name, section.OptionsType, depth: 0);
+            }
+        }
+
+        return [.. keys.Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>
     /// Every key in <paramref name="configuration"/> that no section reads, one error each (the outermost
     /// unknown key of a subtree), naming where it came from and what it probably meant.
     /// </summary>
@@ -80,7 +104,7 @@ public sealed class ConfigSchema
         var name = ConfigurationPath.GetSectionKey(key);
         var parent = ConfigurationPath.GetParentPath(key);
         var isSection = configuration.GetSection(key).GetChildren().Any();
-        object? value = isSection ? ConfigErrors.SectionValue : configuration[key];
+        object? value = isSection ? ConfigErrors.SectionValue : Secret(key) ? "(hidden)" : configuration[key];
         var source = ConfigKeySource.Describe(configuration, key) is { } where ? $" ({where})" : string.Empty;
         var what = parent is null ? "section" : "key";
         var problem = lookup.UnderValue
@@ -93,6 +117,43 @@ public sealed class ConfigSchema
             : lookup.Candidates.Count > 0 ? $"remove it, or use one of {known}." : "remove it.";
         errors.Add(key, value, problem, fix);
     }
+
+    private static void CollectLive(List<string> keys, string path, Type type, int depth)
+    {
+        if (depth > 8)
+        {
+            return; // a type that contains itself
+        }
+
+        switch (ConfigShape.Of(type, out var element))
+        {
+            case ConfigShape.Kind.Map:
+                CollectLive(keys, ConfigurationPath.Combine(path, "*"), element!, depth + 1);
+                break;
+            case ConfigShape.Kind.List:
+                CollectLive(keys, ConfigurationPath.Combine(path, "*"), element!, depth + 1);
+                break;
+            case ConfigShape.Kind.Object:
+                foreach (var (name, property) in ConfigShape.Properties(type))
+                {
+                    var key = ConfigurationPath.Combine(path, name);
+                    if (property.IsDefined(typeof(AppliedLiveAttribute), inherit: true))
+                    {
+                        keys.Add(key);
+                    }
+                    else
+                    {
+                        CollectLive(keys, key, property.PropertyType, depth + 1);
+                    }
+                }
+
+                break;
+        }
+    }
+
+    // A mistyped password or connection string must not be echoed to the console and the journal.
+    private static bool Secret(string key) =>
+        SecretWords.Any(w => key.Contains(w, StringComparison.OrdinalIgnoreCase));
 
     private static ConfigKeyLookup FreeForm(ConfigSection section, string[] path)
     {

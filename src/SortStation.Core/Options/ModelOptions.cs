@@ -6,15 +6,19 @@ public sealed class ModelOptions
     public const string Section = "Model";
 
     /// <summary>The .onnx file. Relative paths are tried against the working directory, then the install directory.</summary>
+    [AppliedLive]
     public string Path { get; set; } = "models/mobilenetv2-trashnet/model.onnx";
 
     /// <summary>Metadata JSON (labels, input size, mean/std). Default: metadata.json beside the model.</summary>
+    [AppliedLive]
     public string? MetadataPath { get; set; }
 
     /// <summary>Optional labels file (one per line) that overrides the metadata's labels.</summary>
+    [AppliedLive]
     public string? LabelsPath { get; set; }
 
     /// <summary>ONNX Runtime intra-op threads; the Pi 4/5 has 4 cores, leave one for capture and MQTT.</summary>
+    [AppliedLive]
     public int IntraOpThreads { get; set; } = 2;
 
     /// <summary>
@@ -25,5 +29,6 @@ public sealed class ModelOptions
     public int Workers { get; set; } = 1;
 
     /// <summary>How many labels each record carries in <c>top</c>.</summary>
+    [AppliedLive]
     public int TopK { get; set; } = 3;
 }
