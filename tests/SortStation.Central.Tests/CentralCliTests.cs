@@ -48,6 +48,16 @@ public sealed class CentralCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_WordWhereANumberBelongs_ExitCode2LikeTheStation()
+    {
+        var (code, _, stderr) = await RunAsync("run", "--config", WriteConfig("""{ "Clustering": { "Seed": "forty-two" } }"""));
+
+        Assert.Equal(2, code);
+        Assert.Contains("Configuration error — sortstation-central was not started:", stderr, StringComparison.Ordinal);
+        Assert.Contains("Clustering:Seed", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_MistypedKeyAndSection_ExitCode2WithFileAndSuggestion()
     {
         var config = WriteConfig("""{ "Storage": { "SqlitePth": "x.db" }, "Clustring": { "Enabled": false } }""");

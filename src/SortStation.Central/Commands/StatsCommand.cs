@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SortStation.Central.Hosting;
 using SortStation.Central.Options;
 using SortStation.Central.Storage;
+using SortStation.Operations;
 
 namespace SortStation.Central.Commands;
 
@@ -42,7 +43,7 @@ public static class StatsCommand
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error);
+                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error, CentralHostBuilder.NotStarted);
             }
 
             await output.WriteAsync((parse.GetValue(json) ? JsonSerializer.Serialize(stats, Json) + Environment.NewLine : Format(stats)).AsMemory(), ct);

@@ -13,6 +13,9 @@ namespace SortStation.Central.Hosting;
 /// <summary>Composes the central service: configuration layers, Serilog, storage, ingest and re-clustering.</summary>
 public static class CentralHostBuilder
 {
+    /// <summary>What a failed start tells the operator did not happen.</summary>
+    public const string NotStarted = "sortstation-central was not started";
+
     public static IHost Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SortStation.Core.Options;
 using SortStation.Hosting;
 using SortStation.Vision;
+using SortStation.Operations;
 
 namespace SortStation.Commands;
 
@@ -39,7 +40,7 @@ internal static class ClassifyCommand
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return StartupFailure.Report(ex, Console.Error);
+            return StartupFailure.Report(ex, Console.Error, StationHostBuilder.NotStarted);
         }
 
         using (classifier)

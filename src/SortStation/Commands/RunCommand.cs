@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SortStation.Core.Pipeline;
 using SortStation.Hosting;
+using SortStation.Operations;
 
 namespace SortStation.Commands;
 
@@ -25,7 +26,7 @@ internal static class RunCommand
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                return StartupFailure.Report(ex, Console.Error);
+                return StartupFailure.Report(ex, Console.Error, StationHostBuilder.NotStarted);
             }
 
             using (host)

@@ -11,6 +11,7 @@ using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Hosting;
 using SortStation.Telemetry;
+using SortStation.Operations;
 
 namespace SortStation.Demo;
 
@@ -63,7 +64,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return StartupFailure.Report(ex, error);
+            return StartupFailure.Report(ex, error, StationHostBuilder.NotStarted);
         }
 
         using (host)
