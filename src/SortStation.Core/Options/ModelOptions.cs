@@ -13,7 +13,7 @@ public sealed class ModelOptions
     [AppliedLive]
     public string? MetadataPath { get; set; }
 
-    /// <summary>Optional labels file (one per line) that overrides the metadata's labels.</summary>
+    /// <summary>Labels file (one per line). Default: labels.txt beside the model. Where the metadata lists labels too, both lists must be identical, order included.</summary>
     [AppliedLive]
     public string? LabelsPath { get; set; }
 

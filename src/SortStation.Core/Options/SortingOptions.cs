@@ -17,6 +17,13 @@ public sealed class SortingOptions
     [AppliedLive]
     public Dictionary<string, string> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// False (default): a model label without a route or price, or a route or price for a label the model does
+    /// not have, is a warning (log, check-config). True: an error that stops the start and refuses a model swap.
+    /// </summary>
+    [AppliedLive]
+    public bool StrictLabels { get; set; }
+
     /// <summary>Bin name → its gate.</summary>
     public Dictionary<string, BinOptions> Bins { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -20,6 +20,7 @@ internal static class RunCommand
             try
             {
                 host = StationHostBuilder.Build(parse.GetValue(config));
+                ModelStartupCheck.Run(host.Services); // label lists, strict labels: exit 2 before any gate exists
                 await host.StartAsync(ct);
             }
 #pragma warning disable CA1031 // Every start failure is reported with its exit code, never as a stack trace.

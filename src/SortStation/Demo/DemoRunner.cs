@@ -54,6 +54,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
         try
         {
             host = StationHostBuilder.Build(config, Overrides(brokerUri));
+            ModelStartupCheck.Run(host.Services);
 
             // Subscribe before the first item so the subscriber sees every record.
             var prefix = host.Services.GetRequiredService<IOptions<MqttOptions>>().Value.TopicPrefix;
