@@ -76,11 +76,19 @@ public sealed class ConfigSchema
     /// Every key in <paramref name="configuration"/> that no section reads, one error each (the outermost
     /// unknown key of a subtree), naming where it came from and what it probably meant.
     /// </summary>
-    public IReadOnlyList<string> UnknownKeys(IConfiguration configuration)
+    /// <param name="configuration">The configuration root (its providers name the sources).</param>
+    /// <param name="section">Only keys of this section (a command that reads one section); null: every key.</param>
+    public IReadOnlyList<string> UnknownKeys(IConfiguration configuration, string? section = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var unknown = new SortedDictionary<string, ConfigKeyLookup>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, _) in configuration.AsEnumerable())
+        var keys = configuration.AsEnumerable().Select(p => p.Key);
+        if (section is not null)
+        {
+            keys = keys.Where(k => k.StartsWith(section + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase));
+        }
+
+        foreach (var key in keys)
         {
             var lookup = Lookup(key);
             if (!lookup.Known)

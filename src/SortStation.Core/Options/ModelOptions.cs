@@ -28,6 +28,12 @@ public sealed class ModelOptions
     /// </summary>
     public int Workers { get; set; } = 1;
 
+    /// <summary>
+    /// Image files (classify) above this many pixels are refused from their header, before decoding: a
+    /// 20 000 x 20 000 PNG would take 1.2 GB decoded. Default 50 MP.
+    /// </summary>
+    public long MaxImagePixels { get; set; } = 50_000_000;
+
     /// <summary>How many labels each record carries in <c>top</c>.</summary>
     [AppliedLive]
     public int TopK { get; set; } = 3;
