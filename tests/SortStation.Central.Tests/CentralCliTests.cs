@@ -48,6 +48,15 @@ public sealed class CentralCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Stats_MistypedStorageKey_ExitCode2WithSuggestion()
+    {
+        var (code, _, stderr) = await RunAsync("stats", "--config", WriteConfig($$"""{ "Storage": { "SqlitPath": "{{_dir.File("x.db")}}" } }"""));
+
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean SqlitePath?", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_WordWhereANumberBelongs_ExitCode2LikeTheStation()
     {
         var (code, _, stderr) = await RunAsync("run", "--config", WriteConfig("""{ "Clustering": { "Seed": "forty-two" } }"""));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SortStation.Central.Hosting;
 using SortStation.Central.Options;
 using SortStation.Central.Storage;
+using SortStation.Core.Options;
 using SortStation.Operations;
 
 namespace SortStation.Central.Commands;
@@ -27,11 +28,16 @@ public static class StatsCommand
             try
             {
                 var storage = new StorageOptions();
-                CentralConfiguration.Build(parse.GetValue(config)).GetSection(StorageOptions.Section).Bind(storage);
-                var validation = new StorageOptionsValidator().Validate(null, storage);
-                if (validation.Failed)
+                var configuration = CentralConfiguration.Build(parse.GetValue(config));
+                configuration.GetSection(StorageOptions.Section).Bind(storage);
+                string[] failures =
+                [
+                    .. new StorageOptionsValidator().Validate(null, storage).Failures ?? [],
+                    .. new ConfigSchema([new ConfigSection(StorageOptions.Section, typeof(StorageOptions))]).UnknownKeys(configuration, StorageOptions.Section),
+                ];
+                if (failures.Length > 0)
                 {
-                    throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), validation.Failures);
+                    throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), failures);
                 }
 
                 using var dialect = StorageFactory.CreateDialect(storage);

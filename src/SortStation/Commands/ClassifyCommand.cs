@@ -30,10 +30,12 @@ internal static class ClassifyCommand
         {
             var configuration = StationConfiguration.Build(configFile);
             options = configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
-            var section = new ConfigSchema([new ConfigSection(ModelOptions.Section, typeof(ModelOptions))]);
-            var failures = new ModelOptionsValidator().Validate(null, options).Failures ?? []; // null when valid
-            failures = [.. failures, .. section.UnknownKeys(configuration, ModelOptions.Section)];
-            if (failures.Any())
+            string[] failures =
+            [
+                .. new ModelOptionsValidator().Validate(null, options).Failures ?? [],
+                .. new ConfigSchema([new ConfigSection(ModelOptions.Section, typeof(ModelOptions))]).UnknownKeys(configuration, ModelOptions.Section),
+            ];
+            if (failures.Length > 0)
             {
                 throw new OptionsValidationException(ModelOptions.Section, typeof(ModelOptions), failures);
             }

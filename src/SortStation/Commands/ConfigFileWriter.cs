@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SortStation.Core.Options;
 
 namespace SortStation.Commands;
 
@@ -39,6 +40,19 @@ internal static class ConfigFileWriter
     }
 
     /// <summary>
+    /// Why <paramref name="file"/> could not be replaced (its directory must take a new file), or null: asked
+    /// before measuring, so a technician does not calibrate for nothing.
+    /// </summary>
+    public static string? CannotWrite(FileInfo file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return WritablePath.Problem(Target(file)) is { } problem ? $"--write {file.FullName}: {problem} Nothing was measured." : null;
+    }
+
+    private static string Target(FileInfo file) =>
+        file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
+
+    /// <summary>
     /// Writes a temporary file beside the target and renames it over the target (atomic on one filesystem),
     /// because the running station watches the file: an in-place rewrite can be read half-written and
     /// reloaded truncated. A symbolic link stays a link (its target is replaced) and the file's mode is
@@ -46,7 +60,7 @@ internal static class ConfigFileWriter
     /// </summary>
     private static void Replace(FileInfo file, string text)
     {
-        var target = file.LinkTarget is null ? file.FullName : file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName;
+        var target = Target(file);
         var folder = Path.GetDirectoryName(target) ?? ".";
         Directory.CreateDirectory(folder);
         var temporary = Path.Combine(folder, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
