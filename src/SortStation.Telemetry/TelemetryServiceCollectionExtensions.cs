@@ -19,7 +19,7 @@ public static class TelemetryServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
             return options.Kind == OutboxKind.Memory
                 ? new MemoryOutboxStore()
-                : new SqliteOutboxStore(options, sp.GetRequiredService<ILogger<SqliteOutboxStore>>());
+                : new SqliteOutboxStore(options, sp.GetRequiredService<ILogger<SqliteOutboxStore>>(), sp.GetService<TimeProvider>());
         });
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IOutboxStore>());
         services.AddSingleton<MqttPublisher>();

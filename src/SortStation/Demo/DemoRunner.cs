@@ -11,6 +11,7 @@ using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Hosting;
 using SortStation.Telemetry;
+using SortStation.Operations;
 
 namespace SortStation.Demo;
 
@@ -53,6 +54,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
         try
         {
             host = StationHostBuilder.Build(config, Overrides(brokerUri));
+            ModelStartupCheck.Run(host.Services);
 
             // Subscribe before the first item so the subscriber sees every record.
             var prefix = host.Services.GetRequiredService<IOptions<MqttOptions>>().Value.TopicPrefix;
@@ -63,7 +65,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return StartupFailure.Report(ex, error);
+            return StartupFailure.Report(ex, error, StationHostBuilder.NotStarted);
         }
 
         using (host)
