@@ -51,6 +51,7 @@ public static class StationHostBuilder
         AddHardware(services, builder.Configuration);
         services.AddSortStationTelemetry(builder.Configuration);
         services.AddHostedService<SortingLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Alarms.IdleWatch>());
         services.AddStationOperations(builder.Configuration);
         return builder;
     }
