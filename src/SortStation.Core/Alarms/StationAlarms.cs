@@ -69,15 +69,16 @@ public sealed class StationAlarms(TimeProvider time, ILogger log)
             _active[code] = alarm;
             _raised[code] = _raised.GetValueOrDefault(code) + 1;
             _version++;
-        }
 
-        if (stopsSorting)
-        {
-            log.LogError("Soft stop ({Code}): {Message}. No new item is sorted until it clears; it clears by itself when the cause is gone", code, message);
-        }
-        else
-        {
-            log.LogError("Alarm ({Code}): {Message}", code, message);
+            // Under the lock, so the cause is logged before anything that reacts to it.
+            if (stopsSorting)
+            {
+                log.LogError("Soft stop ({Code}): {Message}. No new item is sorted until it clears; it clears by itself when the cause is gone", code, message);
+            }
+            else
+            {
+                log.LogError("Alarm ({Code}): {Message}", code, message);
+            }
         }
 
         Changed?.Invoke(this, new AlarmChangedEventArgs(alarm, raised: true));
@@ -104,16 +105,15 @@ public sealed class StationAlarms(TimeProvider time, ILogger log)
             }
 
             _version++;
-        }
-
-        var lasted = (now - alarm.Since).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
-        if (resumes)
-        {
-            log.LogWarning("Soft stop ({Code}) cleared after {Seconds} s: {Reason}. Sorting resumes", code, lasted, reason);
-        }
-        else
-        {
-            log.LogWarning("Alarm ({Code}) cleared after {Seconds} s: {Reason}", code, lasted, reason);
+            var lasted = (now - alarm.Since).TotalSeconds.ToString("F1", CultureInfo.InvariantCulture);
+            if (resumes)
+            {
+                log.LogWarning("Soft stop ({Code}) cleared after {Seconds} s: {Reason}. Sorting resumes", code, lasted, reason);
+            }
+            else
+            {
+                log.LogWarning("Alarm ({Code}) cleared after {Seconds} s: {Reason}", code, lasted, reason);
+            }
         }
 
         Changed?.Invoke(this, new AlarmChangedEventArgs(alarm, raised: false));

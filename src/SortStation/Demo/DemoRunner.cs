@@ -79,7 +79,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
             var statistics = host.Services.GetRequiredService<SortingStatistics>();
             await run.Completed.WaitAsync(ct);
 
-            // Still soft-stopped (say the outbox cannot commit): what it keeps will not drain; report it instead.
+            // An alarm still active (say the outbox cannot commit): what it keeps will not drain; report it instead.
             var stoppedAtEnd = alarms.Snapshot().Active.Select(a => a.Code).ToArray();
             if (stoppedAtEnd.Length == 0)
             {
@@ -112,15 +112,21 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
                 report.WriteText(output);
             }
 
-            if (!complete || subscriber.Duplicates > 0)
-            {
-                error.WriteLine($"Delivery check failed: {subscriber.Received} of {expected} records received, {subscriber.Duplicates} duplicates.");
-                return ExitCodes.Failed;
-            }
-
+            var failed = false;
             if (stoppage.Failed)
             {
                 error.WriteLine($"Records lost or the station still soft-stopped: {stoppage.LostWriteFailed} lost (commit failed), {stoppage.DroppedQuota} dropped (quota), active at the end: {(stoppedAtEnd.Length == 0 ? "none" : string.Join(", ", stoppedAtEnd))}.");
+                failed = true;
+            }
+
+            if (!complete || subscriber.Duplicates > 0)
+            {
+                error.WriteLine($"Delivery check failed: {subscriber.Received} of {expected} records received, {subscriber.Duplicates} duplicates.");
+                failed = true;
+            }
+
+            if (failed)
+            {
                 return ExitCodes.Failed;
             }
 

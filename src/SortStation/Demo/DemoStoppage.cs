@@ -6,11 +6,11 @@ namespace SortStation.Demo;
 
 /// <summary>
 /// What the run lost to faults, read after the station stopped (the outbox's last retry is then over):
-/// soft stops by alarm code, items that passed unsorted, and where every sorted item's record went.
+/// alarms raised (by code), items that passed unsorted during soft stops, and where every sorted item's record went.
 /// <see cref="Committed"/> + <see cref="LostWriteFailed"/> + <see cref="DroppedQuota"/> = the items sorted.
 /// </summary>
 public sealed record DemoStoppage(
-    IReadOnlyDictionary<string, long> SoftStops,
+    IReadOnlyDictionary<string, long> Alarms,
     IReadOnlyList<string> ActiveAtEnd,
     long UnsortedDuringSoftStop,
     long Committed,
@@ -39,13 +39,13 @@ public sealed record DemoStoppage(
     public void WriteText(TextWriter output, long sorted)
     {
         ArgumentNullException.ThrowIfNull(output);
-        if (SoftStops.Count == 0 && !Failed)
+        if (Alarms.Count == 0 && !Failed)
         {
             return;
         }
 
         var end = ActiveAtEnd.Count == 0 ? "none active at the end" : $"still active at the end: {string.Join(", ", ActiveAtEnd)}";
-        output.WriteLine($"soft stops: {string.Join("   ", SoftStops.Select(s => $"{s.Key} ×{s.Value}"))} ({end}); items passed unsorted meanwhile: {UnsortedDuringSoftStop}");
+        output.WriteLine($"alarms: {string.Join("   ", Alarms.Select(s => $"{s.Key} ×{s.Value}"))} ({end}); items passed unsorted during soft stops: {UnsortedDuringSoftStop}");
         output.WriteLine($"records of the {sorted} sorted items: {Committed} committed, {LostWriteFailed} lost (commit failed), {DroppedQuota} dropped (quota); failed commits: {WriteErrors}");
     }
 }
