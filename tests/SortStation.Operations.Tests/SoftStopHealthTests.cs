@@ -1,9 +1,8 @@
-using System.Buffers;
 using System.Net;
 using System.Text.Json;
-using MQTTnet;
 using SortStation.Core.Alarms;
 using SortStation.Operations.Tests.Support;
+using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Operations.Tests;
 
@@ -16,11 +15,7 @@ public sealed class SoftStopHealthTests
     public async Task SimulatedJam_HealthJamMetricAndRetainedAlarm_ThenClearsByItself()
     {
         var port = FreePort.Next();
-        var extra = Enabled(port);
-        extra["Simulation:JamAfterItems"] = "5";
-        extra["Simulation:JamHoldSeconds"] = "6";
-        extra["Trigger:JamSeconds"] = "1";
-        await using var station = await RunningStation.StartAsync(StationConfig.With(), extra);
+        await using var station = await StartAsync(port, ("Simulation:JamAfterItems", "5"), ("Simulation:JamHoldSeconds", "6"), ("Trigger:JamSeconds", "1"));
         var alarms = station.Get<StationAlarms>();
         using var http = new HttpClient();
 
@@ -52,10 +47,7 @@ public sealed class SoftStopHealthTests
     public async Task NoItemForIdleSeconds_HealthySaysIdleAndCountsIt()
     {
         var port = FreePort.Next();
-        var extra = Enabled(port);
-        extra["Simulation:ItemIntervalMilliseconds"] = "60000";
-        extra["Trigger:IdleSeconds"] = "10";
-        await using var station = await RunningStation.StartAsync(StationConfig.With(), extra);
+        await using var station = await StartAsync(port, ("Simulation:ItemIntervalMilliseconds", "60000"), ("Trigger:IdleSeconds", "10"));
         using var http = new HttpClient();
         var idle = station.Get<IdleWatch>();
 
@@ -95,25 +87,21 @@ public sealed class SoftStopHealthTests
         return response.StatusCode == HttpStatusCode.OK;
     }
 
-    private static async Task<JsonDocument> ReadRetainedAlarmAsync(Uri broker)
-    {
-        using var client = new MqttClientFactory().CreateMqttClient();
-        var received = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.ApplicationMessageReceivedAsync += e =>
-        {
-            received.TrySetResult(e.ApplicationMessage.Payload.ToArray());
-            return Task.CompletedTask;
-        };
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).Build());
-        await client.SubscribeAsync("sortstation/station-01/alarm");
-        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await client.DisconnectAsync();
-        return JsonDocument.Parse(payload);
-    }
+    private static Task<JsonDocument> ReadRetainedAlarmAsync(Uri broker) => RetainedMessage.ReadAsync(broker, "sortstation/station-01/alarm");
 
-    private static Dictionary<string, string?> Enabled(int port) => new()
+    /// <summary>The station with /healthz and /metrics on <paramref name="port"/> and <paramref name="settings"/> on top.</summary>
+    private static Task<RunningStation> StartAsync(int port, params (string Key, string Value)[] settings)
     {
-        ["Health:Enabled"] = "true",
-        ["Health:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+        var extra = new Dictionary<string, string?>
+        {
+            ["Health:Enabled"] = "true",
+            ["Health:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings)
+        {
+            extra[key] = value;
+        }
+
+        return RunningStation.StartAsync(StationConfig.With(), extra);
+    }
 }

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
-using MQTTnet;
 using SortStation.Core.Alarms;
 using SortStation.Core.Options;
 using SortStation.Telemetry.Tests.Support;
@@ -72,22 +70,7 @@ public sealed class AlarmPublisherTests : IDisposable
         return new Station(outbox, publisher, alarms);
     }
 
-    /// <summary>A fresh client's view: the retained message on the alarm topic.</summary>
-    private static async Task<JsonDocument> ReadRetainedAsync(Uri broker)
-    {
-        using var client = new MqttClientFactory().CreateMqttClient();
-        var received = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
-        client.ApplicationMessageReceivedAsync += e =>
-        {
-            received.TrySetResult(e.ApplicationMessage.Payload.ToArray());
-            return Task.CompletedTask;
-        };
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).Build());
-        await client.SubscribeAsync($"{Prefix}/test-station/alarm");
-        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await client.DisconnectAsync();
-        return JsonDocument.Parse(payload);
-    }
+    private static Task<JsonDocument> ReadRetainedAsync(Uri broker) => RetainedMessage.ReadAsync(broker, $"{Prefix}/test-station/alarm");
 
     private sealed record Station(SqliteOutboxStore Outbox, MqttPublisher Publisher, AlarmPublisher Alarms) : IAsyncDisposable
     {
