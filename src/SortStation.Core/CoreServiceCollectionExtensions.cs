@@ -36,7 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SortingStatistics>();
         services.AddSingleton<SortingRun>();
         services.AddSingleton<SortingPipeline>();
-        services.AddSingleton(sp => new StationAlarms(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger<StationAlarms>()));
+        services.AddSingleton(sp => new StationAlarms(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StationAlarms>>()));
         services.AddSingleton<BacklogWatch>();
         services.AddSingleton<IdleWatch>();
         services.AddSingleton(sp => new ClassificationWorkers(sp.GetRequiredService<IOptions<ModelOptions>>().Value.Workers));
