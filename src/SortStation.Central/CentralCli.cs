@@ -12,6 +12,7 @@ public static class CentralCli
         root.Subcommands.Add(ClusterCommand.Create(timeProvider));
         root.Subcommands.Add(RunCommand.Create());
         root.Subcommands.Add(StatsCommand.Create(timeProvider));
+        root.Subcommands.Add(StationsCommand.Create(timeProvider));
         return root;
     }
 }

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using SortStation.Central.Hosting;
-using SortStation.Central.Options;
+using SortStation.Central.Ingest;
 using SortStation.Central.Storage;
+using SortStation.Core.Options;
+using SortStation.Operations;
 
 namespace SortStation.Central.Commands;
 
@@ -18,31 +18,21 @@ public static class StatsCommand
     {
         var config = ConfigOption.Create();
         var json = new Option<bool>("--json") { Description = "Print JSON instead of text." };
-        var command = new Command("stats", "Counts of stored weighings, duplicates dropped, malformed rejected, per station and label.") { config, json };
+        var command = new Command("stats", "Counts of stored weighings, duplicates dropped, rejected messages by reason, per station and label.") { config, json };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             IngestStats stats;
             try
             {
-                var storage = new StorageOptions();
-                CentralConfiguration.Build(parse.GetValue(config)).GetSection(StorageOptions.Section).Bind(storage);
-                var validation = new StorageOptionsValidator().Validate(null, storage);
-                if (validation.Failed)
-                {
-                    throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), validation.Failures);
-                }
-
-                using var dialect = StorageFactory.CreateDialect(storage);
-                var store = new SqlWeighingStore(dialect, timeProvider);
-                await store.MigrateAsync(ct);
-                stats = await store.ReadStatsAsync(ct);
+                using var database = await CliDatabase.OpenAsync(CentralConfiguration.Build(parse.GetValue(config)), timeProvider, ct);
+                stats = await database.Weighings.ReadStatsAsync(ct);
             }
 #pragma warning disable CA1031 // Reported with an exit code, not a stack trace.
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error);
+                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error, CentralHostBuilder.NotStarted);
             }
 
             await output.WriteAsync((parse.GetValue(json) ? JsonSerializer.Serialize(stats, Json) + Environment.NewLine : Format(stats)).AsMemory(), ct);
@@ -60,13 +50,15 @@ public static class StatsCommand
             string.Create(c, $"weighings stored:   {stats.Stored}"),
             string.Create(c, $"duplicates dropped: {stats.DuplicatesDropped}"),
             string.Create(c, $"malformed rejected: {stats.MalformedRejected}"),
-            string.Empty,
-            "per station:",
         };
-        lines.AddRange(stats.PerStation.Select(r => string.Create(c, $"  {r.Key,-24} {r.Weighings,10} weighings {r.TotalWeightKg,12:F3} kg")));
+        lines.AddRange(stats.RejectedByReason.Select(r => string.Create(c, $"  {r.Key,-30} {r.Value,10}")));
+        lines.Add(string.Empty);
+        lines.Add("per station:");
+        // Keys come from stations (and rows stored before validation was strict): never print them raw.
+        lines.AddRange(stats.PerStation.Select(r => string.Create(c, $"  {PrintableText.Escape(r.Key),-24} {r.Weighings,10} weighings {r.TotalWeightKg,12:F3} kg")));
         lines.Add(string.Empty);
         lines.Add("per label:");
-        lines.AddRange(stats.PerLabel.Select(r => string.Create(c, $"  {r.Key,-24} {r.Weighings,10} weighings {r.TotalWeightKg,12:F3} kg")));
+        lines.AddRange(stats.PerLabel.Select(r => string.Create(c, $"  {PrintableText.Escape(r.Key),-24} {r.Weighings,10} weighings {r.TotalWeightKg,12:F3} kg")));
         return string.Join(Environment.NewLine, lines) + Environment.NewLine;
     }
 }

@@ -5,6 +5,7 @@ using Serilog;
 using SortStation.Central.Ingest;
 using SortStation.Central.Options;
 using SortStation.Central.Recluster;
+using SortStation.Central.Stations;
 using SortStation.Central.Storage;
 using SortStation.Core;
 
@@ -13,6 +14,9 @@ namespace SortStation.Central.Hosting;
 /// <summary>Composes the central service: configuration layers, Serilog, storage, ingest and re-clustering.</summary>
 public static class CentralHostBuilder
 {
+    /// <summary>What a failed start tells the operator did not happen.</summary>
+    public const string NotStarted = "sortstation-central was not started";
+
     public static IHost Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
@@ -38,6 +42,9 @@ public static class CentralHostBuilder
         var configuration = builder.Configuration;
         // preserveStaticLogger: the host owns its logger; disposing one host (tests run several) must not close another's sinks.
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration), preserveStaticLogger: true);
+        services.AddConfigSection(configuration, new Core.Options.ConfigSection("Serilog", null)); // Serilog's own, free-form below its name
+        // Read by the stations commands only (provisioning), but a key of the shipped file, so checked here too.
+        services.AddConfigSection(configuration, new Core.Options.ConfigSection(BrokerOptions.Section, typeof(BrokerOptions)));
         services.AddSystemd();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddCentralStorage(configuration);
@@ -46,7 +53,13 @@ public static class CentralHostBuilder
         services.AddValidatedOptions<CentralClusteringOptions, CentralClusteringOptionsValidator>(configuration, CentralClusteringOptions.Section);
 
         services.AddHostedService<MigrationService>();
-        services.AddSingleton<WeighingValidator>();
+        services.AddSingleton<IStationStore>(sp => new SqlStationStore(sp.GetRequiredService<ISqlDialect>()));
+        services.AddSingleton<StationRegistry>();
+        services.AddSingleton(sp => new WeighingValidator(
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<CentralOptions>>().Value,
+            sp.GetRequiredService<IOptions<CentralMqttOptions>>().Value.TopicPrefix,
+            sp.GetRequiredService<StationRegistry>()));
         services.AddSingleton<MalformedLog>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<MqttIngestService>();

@@ -22,9 +22,11 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => Migrator.ApplyAsync(dialect, time, cancellationToken);
 
-    public async Task<StoreResult> StoreAsync(IReadOnlyList<WeighingRecord> records, int malformed, CancellationToken cancellationToken)
+    public async Task<StoreResult> StoreAsync(IReadOnlyList<WeighingRecord> records, RejectionCounts rejections, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(rejections);
+        var malformed = rejections.Total;
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = 0;
@@ -42,6 +44,11 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
         var duplicates = records.Count - inserted;
         await AddCounterAsync(connection, tx, "duplicates", duplicates, cancellationToken);
         await AddCounterAsync(connection, tx, "malformed", malformed, cancellationToken);
+        foreach (var (reason, count) in rejections.ByReason)
+        {
+            await AddRejectionsAsync(connection, tx, reason, count, cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
         return new StoreResult(inserted, duplicates, malformed);
     }
@@ -89,7 +96,17 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
             }
         }
 
-        return new IngestStats(stored, duplicates, malformed, await CountByAsync(connection, "station_id", cancellationToken), await CountByAsync(connection, "label", cancellationToken));
+        var byReason = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        await using (var reasons = SqlCommands.Create(connection, null, "SELECT reason, rejected FROM rejections", []))
+        await using (var reader = await reasons.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                byReason[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return new IngestStats(stored, duplicates, malformed, byReason, await CountByAsync(connection, "station_id", cancellationToken), await CountByAsync(connection, "label", cancellationToken));
     }
 
     private static async Task<IReadOnlyList<CountRow>> CountByAsync(DbConnection connection, string column, CancellationToken cancellationToken)
@@ -115,6 +132,15 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
         await using var command = SqlCommands.Create(connection, tx, "UPDATE ingest_counters SET value = value + @n WHERE name = @name", ["@n", "@name"]);
         command.Parameters[0].Value = (long)amount;
         command.Parameters[1].Value = name;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task AddRejectionsAsync(DbConnection connection, DbTransaction tx, string reason, int amount, CancellationToken cancellationToken)
+    {
+        const string Sql = "INSERT INTO rejections (reason, rejected) VALUES (@reason, @n) ON CONFLICT (reason) DO UPDATE SET rejected = rejections.rejected + excluded.rejected";
+        await using var command = SqlCommands.Create(connection, tx, Sql, ["@reason", "@n"]);
+        command.Parameters[0].Value = reason;
+        command.Parameters[1].Value = (long)amount;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -6,9 +6,11 @@ public sealed class BeltOptions
     public const string Section = "Belt";
 
     /// <summary>Measured belt speed, metres per second.</summary>
+    [AppliedLive]
     public double SpeedMetersPerSecond { get; set; } = 0.5;
 
     /// <summary>Fire this much earlier than the computed arrival, for the actuator's own travel time.</summary>
+    [AppliedLive]
     public int GateLeadMilliseconds { get; set; }
 
     /// <summary>
@@ -16,5 +18,6 @@ public sealed class BeltOptions
     /// cannot start by then is skipped and the item recorded as reaching Sorting:EndOfBeltBin (reason missed-gate).
     /// Null: per gate, the time its item stays in front of the paddle (Sorting:Bins:*:GateWidthMeters ÷ speed).
     /// </summary>
+    [AppliedLive]
     public int? MaxLateMilliseconds { get; set; }
 }

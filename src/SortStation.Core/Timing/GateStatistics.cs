@@ -7,6 +7,12 @@ namespace SortStation.Core.Timing;
 /// </summary>
 public sealed class GateStatistics
 {
+    /// <summary>How long a missed gate keeps the gates unhealthy and its alarm raised: the belt outran a gate just now.</summary>
+    public static readonly TimeSpan MissedRecentFor = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a lost fire keeps the gates unhealthy and its alarm raised: a record is untrue, so longer.</summary>
+    public static readonly TimeSpan LostRecentFor = TimeSpan.FromMinutes(10);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<string, long> _missed = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<(string Bin, FireLoss Loss), long> _lost = [];
@@ -18,6 +24,12 @@ public sealed class GateStatistics
     public DateTimeOffset? LastMissedAt { get; private set; }
 
     public DateTimeOffset? LastLostAt { get; private set; }
+
+    /// <summary>True within <see cref="MissedRecentFor"/> of the last missed gate.</summary>
+    public bool MissedRecently(DateTimeOffset now) => LastMissedAt is { } at && now - at < MissedRecentFor;
+
+    /// <summary>True within <see cref="LostRecentFor"/> of the last lost fire.</summary>
+    public bool LostRecently(DateTimeOffset now) => LastLostAt is { } at && now - at < LostRecentFor;
 
     public IReadOnlyDictionary<string, long> Missed()
     {

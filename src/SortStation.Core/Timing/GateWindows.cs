@@ -5,7 +5,9 @@ namespace SortStation.Core.Timing;
 
 /// <summary>
 /// The <see cref="GateWindow"/> of each gate from Sorting:Bins (pulse, release, paddle width) and Belt (speed,
-/// MaxLateMilliseconds), read per item so a belt speed change applies to the next one.
+/// MaxLateMilliseconds), read per item so a belt speed change applies to the next one. The pulse is the one the
+/// gate drivers were built with at start (Sorting:Bins:*:PulseMilliseconds is not applied live): booking a
+/// diversion shorter than the driver's pulse would start the next fire while the gate is still energised.
 /// </summary>
 public sealed class GateWindows
 {
@@ -15,7 +17,13 @@ public sealed class GateWindows
     {
         ArgumentNullException.ThrowIfNull(sorting);
         ArgumentNullException.ThrowIfNull(belt);
-        _for = bin => Of(sorting.CurrentValue.Bins.GetValueOrDefault(bin) ?? new BinOptions(), belt.CurrentValue);
+        var pulses = sorting.CurrentValue.Bins.ToDictionary(b => b.Key, b => b.Value.PulseMilliseconds, StringComparer.OrdinalIgnoreCase);
+        _for = bin =>
+        {
+            var live = sorting.CurrentValue.Bins.GetValueOrDefault(bin) ?? new BinOptions();
+            var pulse = pulses.TryGetValue(bin, out var atStart) ? atStart : live.PulseMilliseconds;
+            return Of(pulse, live, belt.CurrentValue);
+        };
     }
 
     private GateWindows(Func<string, GateWindow> windowFor) => _for = windowFor;
@@ -29,8 +37,13 @@ public sealed class GateWindows
     public static GateWindow Of(BinOptions bin, BeltOptions belt)
     {
         ArgumentNullException.ThrowIfNull(bin);
+        return Of(bin.PulseMilliseconds, bin, belt);
+    }
+
+    private static GateWindow Of(int pulseMilliseconds, BinOptions bin, BeltOptions belt)
+    {
         ArgumentNullException.ThrowIfNull(belt);
-        var cycle = TimeSpan.FromMilliseconds(bin.PulseMilliseconds + bin.ReleaseMilliseconds);
+        var cycle = TimeSpan.FromMilliseconds(pulseMilliseconds + bin.ReleaseMilliseconds);
         var maxLate = belt.MaxLateMilliseconds is { } ms
             ? TimeSpan.FromMilliseconds(ms)
             : TimeSpan.FromSeconds(bin.GateWidthMeters / belt.SpeedMetersPerSecond);

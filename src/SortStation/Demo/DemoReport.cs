@@ -20,6 +20,9 @@ public sealed record DemoReport(
     string Broker,
     double ElapsedSeconds)
 {
+    /// <summary>Soft stops and lost records; filled in once the station has stopped.</summary>
+    public DemoStoppage? Stoppage { get; init; }
+
     public static DemoReport Create(SortingSummary s, DemoDelivery delivery, string currency, GateTimingReport gates, string model, string broker, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -65,5 +68,6 @@ public sealed record DemoReport(
         output.WriteLine($"late fires (started after the item passed): {g.Late}    missed gates (recorded to the end-of-belt bin, reason missed-gate): {g.Missed}");
         output.WriteLine($"lost fires (booked, but the CPU or a driver ran late, so not started; their records name a bin not reached): {g.Lost}");
         output.WriteLine($"published (PUBACK): {Published}    received by subscriber: {Received}    duplicates (re-deliveries, dropped by itemId): {Duplicates}");
+        Stoppage?.WriteText(output, Items);
     }
 }

@@ -33,6 +33,8 @@ public sealed class RunningStation : IAsyncDisposable
 
     public IHost Host { get; }
 
+    public Uri BrokerUri => _broker.Uri;
+
     /// <summary>The station's log file so far (Serilog keeps it open for writing).</summary>
     public string ReadLog()
     {
@@ -41,8 +43,9 @@ public sealed class RunningStation : IAsyncDisposable
             return string.Empty;
         }
 
-        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        return new StreamReader(stream).ReadToEnd();
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
     public IReadOnlyCollection<WeighingRecord> Records => _subscriber.Records;
