@@ -33,7 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SortingStatistics>();
         services.AddSingleton<SortingRun>();
         services.AddSingleton<SortingPipeline>();
-        services.AddSingleton(sp => new ClassificationWorkers(sp.GetRequiredService<IOptions<ModelOptions>>().Value.Workers));
+        services.AddSingleton(sp => new ClassificationWorkers(ThreadDefaults.Resolve(sp.GetRequiredService<IOptions<ModelOptions>>().Value, Environment.ProcessorCount).Workers));
         return services;
     }
 
