@@ -33,7 +33,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SortingStatistics>();
         services.AddSingleton<SortingRun>();
         services.AddSingleton<SortingPipeline>();
-        services.AddSingleton(sp => new ClassificationWorkers(ThreadDefaults.Resolve(sp.GetRequiredService<IOptions<ModelOptions>>().Value, Environment.ProcessorCount).Workers));
+        services.AddSingleton(sp =>
+        {
+            var model = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
+            return new ClassificationWorkers(ThreadDefaults.Resolve(model, Environment.ProcessorCount).Workers, model.QueueAhead);
+        });
         return services;
     }
 

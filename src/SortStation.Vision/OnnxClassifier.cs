@@ -38,7 +38,7 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
             // ONNX Runtime's intra-op threads own the cores. OpenCV's own worker pool would wake for every
             // resize and contend with them; the preprocessing is 0.2 ms on one thread. Process-wide.
             Cv2.SetNumThreads(1);
-            for (var i = 0; i < workers; i++)
+            for (var i = 0; i < ClassificationWorkers.InFlightFor(workers, options.QueueAhead); i++)
             {
                 slots.Add(new ClassifierSlot(this, _session, _metadata, (inputName, outputName, classes), topK));
             }

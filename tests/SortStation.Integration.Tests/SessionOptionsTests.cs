@@ -1,3 +1,4 @@
+using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
 using SortStation.Integration.Tests.Support;
@@ -44,7 +45,8 @@ public sealed class SessionOptionsTests
         var (workers, threads) = ThreadDefaults.For(Environment.ProcessorCount);
 
         Assert.Equal(threads, classifier.IntraOpThreads);
-        var prepared = Enumerable.Range(0, workers).Select(_ => classifier.Prepare(Noise())).ToList(); // one slot per worker: none waits
+        // One slot per item in flight (workers, one more queued ahead with several): none of these waits.
+        var prepared = Enumerable.Range(0, ClassificationWorkers.InFlightFor(workers, queueAhead: true)).Select(_ => classifier.Prepare(Noise())).ToList();
         prepared.ForEach(p => p.Run());
     }
 

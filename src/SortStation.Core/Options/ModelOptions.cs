@@ -33,6 +33,13 @@ public sealed class ModelOptions
     public ThreadCount Workers { get; set; } = ThreadCount.Auto;
 
     /// <summary>
+    /// With several workers, the next item is preprocessed and queued while every worker is busy, so a worker that
+    /// finishes starts it at once instead of waiting for the loop to finish the last item and preprocess the next
+    /// (true, default; the classifier keeps one more input slot). Read at start only.
+    /// </summary>
+    public bool QueueAhead { get; set; } = true;
+
+    /// <summary>
     /// ONNX Runtime's <c>session.intra_op.allow_spinning</c>: intra-op threads spin between operators instead of
     /// sleeping (true, ONNX Runtime's default). Off, a run waits for sleeping threads to wake at every operator
     /// (4.6–4.75 ms instead of 3.4 here at 2 threads), but the cores are free for the rest of the station between runs.
