@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SortStation.Core.Alarms;
 using SortStation.Core.Classification;
 using SortStation.Core.Identity;
 using SortStation.Core.Options;
@@ -24,6 +26,7 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<BeltOptions, BeltOptionsValidator>(configuration, BeltOptions.Section);
         services.AddValidatedOptions<PricingOptions, PricingOptionsValidator>(configuration, PricingOptions.Section);
         services.AddValidatedOptions<ModelOptions, ModelOptionsValidator>(configuration, ModelOptions.Section);
+        services.AddValidatedOptions<TriggerWatchOptions, TriggerWatchOptionsValidator>(configuration, TriggerWatchOptions.Section);
 
         services.AddSingleton<Router>();
         services.AddSingleton<BeltTiming>();
@@ -33,6 +36,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SortingStatistics>();
         services.AddSingleton<SortingRun>();
         services.AddSingleton<SortingPipeline>();
+        services.AddSingleton(sp => new StationAlarms(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StationAlarms>>()));
+        services.AddSingleton<BacklogWatch>();
+        services.AddSingleton<IdleWatch>();
         services.AddSingleton(sp =>
         {
             var model = sp.GetRequiredService<IOptions<ModelOptions>>().Value;

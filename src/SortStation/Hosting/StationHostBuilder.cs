@@ -55,6 +55,7 @@ public static class StationHostBuilder
         services.AddStationSections(builder.Configuration);
         services.AddSortStationTelemetry(builder.Configuration);
         services.AddHostedService<SortingLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Alarms.IdleWatch>());
         services.AddStationOperations(builder.Configuration);
         return builder;
     }
