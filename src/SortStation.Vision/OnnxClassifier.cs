@@ -114,16 +114,18 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
     }
 
     /// <summary>The session settings of <c>Model:*</c> (bench/README.md says what each gave).</summary>
-    internal static SessionOptions CreateSessionOptions(ModelOptions options, int intraOpThreads)
+    private static SessionOptions CreateSessionOptions(ModelOptions options, int intraOpThreads)
     {
+        var parallel = options.ExecutionMode == ModelExecutionMode.Parallel;
         var session = new SessionOptions
         {
             // All graph optimisations (constant folding, conv+BN/activation fusion) are done once at load.
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             // Sequential: one image per run, parallelism comes from inside the operators, not between them.
-            ExecutionMode = options.ExecutionMode == ModelExecutionMode.Parallel ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL,
+            ExecutionMode = parallel ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = intraOpThreads,
-            InterOpNumThreads = 1,
+            // Parallel runs independent branches on ONNX Runtime's inter-op pool (0: its default, one per core).
+            InterOpNumThreads = parallel ? 0 : 1,
         };
         try
         {
