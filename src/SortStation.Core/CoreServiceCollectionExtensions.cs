@@ -45,7 +45,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<BacklogWatch>();
         services.AddSingleton<IdleWatch>();
         services.AddSingleton<GateTimingWatch>();
-        services.AddSingleton(sp => new ClassificationWorkers(sp.GetRequiredService<IOptions<ModelOptions>>().Value.Workers));
+        services.AddSingleton(sp =>
+        {
+            var model = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
+            return new ClassificationWorkers(ThreadDefaults.Resolve(model, Environment.ProcessorCount).Workers, model.QueueAhead);
+        });
         return services;
     }
 

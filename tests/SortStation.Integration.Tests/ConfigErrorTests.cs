@@ -67,6 +67,16 @@ public sealed class ConfigErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task CheckConfig_WorkersAWord_ExitCode2NamingAutoOrNumber()
+    {
+        var (exit, _, stderr) = await StationProcess.RunAsync(["check-config"], new Dictionary<string, string> { ["SORTSTATION__Model__Workers"] = "two" });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Model:Workers", stderr, StringComparison.Ordinal);
+        Assert.Contains("neither a whole number nor auto", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_EnvironmentOverrideInvalid_ExitCode2()
     {
         var (exit, _, stderr) = await StationProcess.RunAsync(["run"], new Dictionary<string, string> { ["SORTSTATION__Sorting__MinConfidence"] = "1.7" });

@@ -208,8 +208,9 @@ public sealed class SortingLoop(
             log.LogError(ex, "Item #{Sequence} failed in the pipeline", item.Sequence);
         }
 
-        // A worker's slot is free for the next item only once its item is classified.
-        await FinishClassifiedAsync(keep: workers.Count - 1, ct);
+        // A worker's slot is free for the next item only once its item is classified (with queue-ahead one more
+        // item waits prepared, so a worker never waits for this loop).
+        await FinishClassifiedAsync(keep: workers.InFlight - 1, ct);
     }
 
     /// <summary>Finishes classified items in order, and waits for the oldest while more than <paramref name="keep"/> are classifying.</summary>

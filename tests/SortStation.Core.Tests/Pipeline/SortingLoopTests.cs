@@ -13,10 +13,10 @@ public sealed class SortingLoopTests : IAsyncDisposable
     private readonly GatedClassifier _classifier = new();
     private readonly PipelineRig _rig;
     private readonly ChannelTrigger _trigger = new();
-    private readonly ClassificationWorkers _workers = new(2);
     private readonly SortingRun _run;
     private readonly SimulatedInterlock _estop;
-    private readonly SortingLoop _loop;
+    private ClassificationWorkers _workers = new(2);
+    private SortingLoop _loop;
 
     public SortingLoopTests()
     {
@@ -100,6 +100,29 @@ public sealed class SortingLoopTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_QueueAheadBothWorkersBusy_ThirdItemPreparedAndQueuedFourthWaits()
+    {
+        UseWorkers(new ClassificationWorkers(2, queueAhead: true));
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        Send(2);
+        Send(3);
+        Send(4);
+
+        // Item 3 waits prepared, so the worker that finishes item 1 takes it without waiting for the loop.
+        await Eventually.TrueAsync(() => _classifier.Running == 2 && _classifier.Prepared == 3, "two classifying, a third prepared");
+        await Task.Delay(50); // time for a loop without a limit to prepare the fourth
+        Assert.Equal(3, _classifier.Prepared);
+
+        _classifier.Release(1);
+        await Eventually.TrueAsync(() => _classifier.Prepared == 4 && _classifier.Running == 2, "item 3 classifying beside item 2, item 4 queued");
+
+        Release(2, 3, 4);
+        Assert.Equal(["glass", "paper", "glass", "paper"], await LabelsWhenDoneAsync());
+        Assert.Equal(2, _classifier.MaxRunning);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ClassificationFails_ItemSkippedAndLoopGoesOn()
     {
         await StartWithTwoClassifyingAsync();
@@ -172,6 +195,14 @@ public sealed class SortingLoopTests : IAsyncDisposable
         _loop.Dispose();
         _workers.Dispose();
         await _rig.DisposeAsync();
+    }
+
+    private void UseWorkers(ClassificationWorkers workers)
+    {
+        _loop.Dispose();
+        _workers.Dispose();
+        _workers = workers;
+        _loop = new SortingLoop(_trigger, _rig.Pipeline, _rig.Gates, _run, _workers, NullLogger<SortingLoop>.Instance, _estop);
     }
 
     /// <summary>Starts the loop and sends items 1 and 2; returns once both classify (with one worker they never would).</summary>
