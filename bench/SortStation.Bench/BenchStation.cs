@@ -10,6 +10,7 @@ using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
 using SortStation.Core.Telemetry;
 using SortStation.Hosting;
+using SortStation.Kernel.Options;
 using SortStation.Telemetry;
 using SortStation.Vision;
 

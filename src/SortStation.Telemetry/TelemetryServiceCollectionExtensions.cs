@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SortStation.Core;
 using SortStation.Core.Alarms;
 using SortStation.Core.Telemetry;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Telemetry;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using SortStation.Central.Options;
 using SortStation.Central.Stations;
 using SortStation.Central.Storage;
-using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using SortStation.Central.Hosting;
+using SortStation.Kernel.Hosting;
 using SortStation.Operations;
 
 namespace SortStation.Central.Commands;

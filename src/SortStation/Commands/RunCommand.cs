@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SortStation.Core.Pipeline;
 using SortStation.Hosting;
+using SortStation.Kernel.Hosting;
 using SortStation.Operations;
 
 namespace SortStation.Commands;

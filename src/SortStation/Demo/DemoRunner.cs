@@ -11,6 +11,7 @@ using SortStation.Core.Pricing;
 using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Hosting;
+using SortStation.Kernel.Hosting;
 using SortStation.Telemetry;
 using SortStation.Operations;
 

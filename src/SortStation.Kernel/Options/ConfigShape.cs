@@ -3,7 +3,7 @@ using System.ComponentModel;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>
 /// What the configuration binder makes of a type, as a tree of keys: a single value, a map (any key),

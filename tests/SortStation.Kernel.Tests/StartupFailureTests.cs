@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
+using SortStation.Kernel.Hosting;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Kernel.Tests;
 
 /// <summary>Station and central share one start-failure report: every configuration cause is exit 2.</summary>
 public sealed class StartupFailureTests

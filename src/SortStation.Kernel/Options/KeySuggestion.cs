@@ -1,7 +1,7 @@
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>"Did you mean …?" for a mistyped key: the closest known key by edit distance, if it is close.</summary>
-internal static class KeySuggestion
+public static class KeySuggestion
 {
     /// <summary>The candidate nearest to <paramref name="typed"/> (case-insensitive), or null when none is within a typo's reach.</summary>
     public static string? Closest(string typed, IEnumerable<string> candidates)
@@ -18,7 +18,7 @@ internal static class KeySuggestion
     }
 
     /// <summary>Edit distance with transpositions (optimal string alignment): "Confidense" → "Confidence" is 1, "Pni" → "Pin" is 1.</summary>
-    internal static int Distance(string a, string b)
+    public static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (var i = 0; i <= a.Length; i++)

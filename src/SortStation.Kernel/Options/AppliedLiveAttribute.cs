@@ -1,4 +1,4 @@
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>
 /// The key, and every key under it, takes effect without a restart: the code reads it per use

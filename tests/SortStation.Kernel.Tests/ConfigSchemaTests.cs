@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
-namespace SortStation.Core.Tests.Options;
+namespace SortStation.Kernel.Tests;
 
 /// <summary>Unknown keys are errors naming the key, where it came from and the closest known key.</summary>
 public sealed class ConfigSchemaTests : IDisposable

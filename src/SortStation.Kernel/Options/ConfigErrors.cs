@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>
 /// Collects configuration errors in the one shape a technician can act on:

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace SortStation.Operations;
+namespace SortStation.Kernel.Hosting;
 
 /// <summary>
 /// The configuration layers both services use, lowest first: appsettings.json beside the binary, the site

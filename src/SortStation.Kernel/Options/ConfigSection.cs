@@ -1,4 +1,4 @@
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>
 /// A top-level configuration section the service reads. With an <see cref="OptionsType"/> every key in it

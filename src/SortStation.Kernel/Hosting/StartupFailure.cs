@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SortStation.Operations;
+namespace SortStation.Kernel.Hosting;
 
 /// <summary>
 /// Turns a failed start of either service into a message a technician can act on and the documented exit

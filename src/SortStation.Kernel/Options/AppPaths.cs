@@ -1,4 +1,4 @@
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>
 /// Resolves relative paths from configuration: first against the working directory (a technician running

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Memory;
 
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>Which layer of the configuration a key came from: the file's path or the environment variable's name.</summary>
 public static class ConfigKeySource

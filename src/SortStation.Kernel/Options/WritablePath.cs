@@ -1,4 +1,4 @@
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>
 /// Whether the service could create and write a file at a path: a file is created and deleted in its

@@ -1,4 +1,4 @@
-namespace SortStation.Core.Pipeline;
+namespace SortStation.Kernel.Metrics;
 
 /// <summary>
 /// A histogram as counted: <see cref="Counts"/>[i] holds the values in (bound i-1, bound i]; the last

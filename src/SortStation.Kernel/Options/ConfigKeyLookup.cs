@@ -1,4 +1,4 @@
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>What <see cref="ConfigSchema.Lookup"/> found for a key.</summary>
 /// <param name="Known">Some section reads the key.</param>

@@ -1,4 +1,4 @@
-namespace SortStation.Core.Options;
+namespace SortStation.Kernel.Options;
 
 /// <summary>
 /// Refuses a password or key file that group or others may read or write, as ssh does for private keys:
