@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
+using SortStation.Imaging;
 using SortStation.Integration.Tests.Support;
-using SortStation.Vision;
 
 namespace SortStation.Integration.Tests;
 

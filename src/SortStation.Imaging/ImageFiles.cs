@@ -3,7 +3,7 @@ using OpenCvSharp;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
 
-namespace SortStation.Vision;
+namespace SortStation.Imaging;
 
 /// <summary>Reads image files into frames, with errors a person can act on.</summary>
 public static class ImageFiles

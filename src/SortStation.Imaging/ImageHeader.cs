@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace SortStation.Vision;
+namespace SortStation.Imaging;
 
 /// <summary>
 /// An image file's format, size and completeness, read from its structure without decoding a pixel.

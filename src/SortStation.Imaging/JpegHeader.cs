@@ -1,4 +1,4 @@
-namespace SortStation.Vision;
+namespace SortStation.Imaging;
 
 /// <summary>
 /// A JPEG walked marker by marker: the frame header (SOFn) gives the size, and the file is whole only when

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using OpenCvSharp;
 
-namespace SortStation.Vision.Tests;
+namespace SortStation.Imaging.Tests;
 
 /// <summary>Image files are judged from their header before a pixel is decoded; every file is generated here.</summary>
 public sealed class ImageFilesTests : IDisposable
