@@ -7,6 +7,7 @@ using SortStation.Central.Options;
 using SortStation.Central.Recluster;
 using SortStation.Central.Stations;
 using SortStation.Central.Storage;
+using SortStation.Kernel.Hosting;
 using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Hosting;
@@ -27,11 +28,7 @@ public static class CentralHostBuilder
         }
 
         builder.AddSortStationCentral();
-        var host = builder.Build();
-
-        // Every section is validated (and reported together) before anything connects.
-        host.Services.GetService<IStartupValidator>()?.Validate();
-        return host;
+        return ServiceRun.Validated(builder.Build()); // every section, reported together, before anything connects
     }
 
     /// <summary>The whole service in one call, so operations (systemd units, health endpoint) can plug in around it.</summary>

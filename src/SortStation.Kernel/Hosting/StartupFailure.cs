@@ -9,8 +9,8 @@ namespace SortStation.Kernel.Hosting;
 /// </summary>
 public static class StartupFailure
 {
-    public const int Failed = 1;
-    public const int ConfigError = 2;
+    public const int Failed = ExitCodes.Failed;
+    public const int ConfigError = ExitCodes.ConfigError;
 
     /// <param name="exception">What the start threw.</param>
     /// <param name="error">Standard error.</param>

@@ -8,6 +8,7 @@ using SortStation.Core.Classification;
 using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
 using SortStation.Hardware;
+using SortStation.Kernel.Hosting;
 using SortStation.Simulation;
 using SortStation.Telemetry;
 using SortStation.Vision;
@@ -25,12 +26,7 @@ public static class StationHostBuilder
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         StationConfiguration.AddLayers(builder.Configuration, configFile, overrides);
         builder.AddSortStation();
-        var host = builder.Build();
-
-        // Validate every section before anything is constructed: the host would otherwise build its
-        // hosted services (and the gates behind them) first and report only the first bad section.
-        host.Services.GetService<IStartupValidator>()?.Validate();
-        return host;
+        return ServiceRun.Validated(builder.Build());
     }
 
     public static IHostApplicationBuilder AddSortStation(this IHostApplicationBuilder builder)
