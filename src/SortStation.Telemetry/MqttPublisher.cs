@@ -8,6 +8,7 @@ using MQTTnet.Protocol;
 using SortStation.Contracts;
 using SortStation.Core.Options;
 using SortStation.Mqtt;
+using SortStation.Outbox;
 
 namespace SortStation.Telemetry;
 

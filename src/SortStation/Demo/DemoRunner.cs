@@ -8,10 +8,10 @@ using SortStation.Core.Alarms;
 using SortStation.Core.Classification;
 using SortStation.Core.Pipeline;
 using SortStation.Core.Pricing;
-using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Hosting;
 using SortStation.Kernel.Hosting;
+using SortStation.Outbox;
 using SortStation.Telemetry;
 using SortStation.Operations;
 

@@ -9,6 +9,7 @@ using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
 using SortStation.Hardware;
 using SortStation.Kernel.Hosting;
+using SortStation.Outbox;
 using SortStation.Simulation;
 using SortStation.Telemetry;
 using SortStation.Vision;
@@ -51,6 +52,7 @@ public static class StationHostBuilder
             sp.GetRequiredService<Core.Devices.IScale>()));
         AddHardware(services, builder.Configuration);
         services.AddStationSections(builder.Configuration);
+        services.AddSortStationOutbox(builder.Configuration);
         services.AddSortStationTelemetry(builder.Configuration);
         services.AddHostedService<SortingLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<Core.Alarms.IdleWatch>());

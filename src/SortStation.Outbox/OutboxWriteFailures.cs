@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using SortStation.Core.Alarms;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>
 /// What the outbox does when a commit fails (disk full, I/O error, read-only file system): it keeps the weighings

@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>The storage under <see cref="SqliteOutboxStore"/> (a seam so tests can make a real file fail as a full disk would).</summary>
 internal interface IOutboxTable : IDisposable

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using SortStation.Core.Options;
 using SortStation.Kernel.Options;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>Rules of <see cref="OutboxOptions"/>.</summary>
 public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>

@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>Section <c>Outbox</c>: the local store that holds weighings until the broker's PUBACK.</summary>
 public sealed class OutboxOptions

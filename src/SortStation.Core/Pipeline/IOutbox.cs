@@ -1,6 +1,6 @@
 using SortStation.Contracts;
 
-namespace SortStation.Core.Telemetry;
+namespace SortStation.Core.Pipeline;
 
 /// <summary>
 /// Where a finished weighing goes. When <see cref="EnqueueAsync"/> returns, the record is the outbox's

@@ -1,6 +1,6 @@
-using SortStation.Core.Telemetry;
+using SortStation.Core.Pipeline;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>The publisher's side of the outbox: read the oldest entries, remove them once acknowledged.</summary>
 public interface IOutboxStore : IOutbox
@@ -8,7 +8,7 @@ public interface IOutboxStore : IOutbox
     /// <summary>Weighings lost to the quota since start (refused newest or dropped oldest).</summary>
     long Dropped { get; }
 
-    /// <summary>Weighings kept in memory because their commit failed, waiting for a retry to succeed (included in <see cref="Core.Telemetry.IOutbox.Pending"/>).</summary>
+    /// <summary>Weighings kept in memory because their commit failed, waiting for a retry to succeed (included in <see cref="IOutbox.Pending"/>).</summary>
     long Held { get; }
 
     /// <summary>Weighings lost since start because no commit succeeded for them (disk full or failing, beyond what memory keeps).</summary>

@@ -1,6 +1,6 @@
 using SortStation.Contracts;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>
 /// An outbox in memory: survives broker outages while the process lives, not a restart or power loss.

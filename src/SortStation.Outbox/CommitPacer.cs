@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>
 /// Group commit under load (as PostgreSQL's commit_delay): when the previous commit was less than

@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>
 /// The outbox's writer task: group commits paced by <see cref="CommitPacer"/>, and, while commits fail, the

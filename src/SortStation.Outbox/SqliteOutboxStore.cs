@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using SortStation.Contracts;
 using SortStation.Core.Alarms;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>
 /// The durable outbox: a weighing is fsynced into a local SQLite file before <see cref="EnqueueAsync"/>

@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>Where the outbox keeps weighings until the broker acknowledges them.</summary>
 public enum OutboxKind

@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>A weighing waiting for the next group commit; <see cref="Done"/> completes once it is on disk.</summary>
 internal sealed class PendingWrite(string itemId, byte[] payload)

@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>What the outbox gives up when its quota is reached.</summary>
 public enum OutboxFullPolicy

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>
 /// The outbox's bound (Outbox:MaxRows, Outbox:MaxBytes) and what happens when it is reached: counted

@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>
 /// Whether the outbox file can be written where Outbox:Path says, checked before the station starts (and by

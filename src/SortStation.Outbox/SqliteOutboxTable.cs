@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>
 /// The SQL side of <see cref="SqliteOutboxStore"/>: one table ordered by an autoincrement sequence.

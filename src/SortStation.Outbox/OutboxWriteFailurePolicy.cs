@@ -1,4 +1,4 @@
-namespace SortStation.Telemetry;
+namespace SortStation.Outbox;
 
 /// <summary>What the station does while the outbox cannot commit weighings (disk full, I/O error).</summary>
 public enum OutboxWriteFailurePolicy
