@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SortStation.Central.Commands;
 using SortStation.Central.Ingest;
 using SortStation.Central.Options;
 using SortStation.Central.Reports;

@@ -1,6 +1,6 @@
 using SortStation.Clustering;
 
-namespace SortStation.Central.Commands;
+namespace SortStation.Central.Reports;
 
 /// <summary>Validated options of the cluster command.</summary>
 public sealed record ClusterSettings(

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
-using SortStation.Central.Csv;
+using SortStation.Central.Options;
+using SortStation.Central.Reports;
 using SortStation.Clustering;
 
 namespace SortStation.Central.Commands;
@@ -35,14 +35,14 @@ public static class ClusterCommand
                 result.AddError("Use either --k or --k-range, not both.");
             }
 
-            if (result.GetResult(kRange) is { } r && !TryParseRange(r.GetValueOrDefault<string>(), out _, out _))
+            if (result.GetResult(kRange) is { } r && !KRange.TryParse(r.GetValueOrDefault<string>(), out _, out _))
             {
                 result.AddError("--k-range must look like 2-10 with 1 <= min <= max.");
             }
         });
         command.SetAction((parseResult, cancellationToken) =>
         {
-            _ = TryParseRange(parseResult.GetValue(kRange), out var kMin, out var kMax); // validated above
+            _ = KRange.TryParse(parseResult.GetValue(kRange), out var kMin, out var kMax); // validated above
             var featureList = parseResult.GetValue(features)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var settings = new ClusterSettings(
                 parseResult.GetValue(input)!,
@@ -64,15 +64,5 @@ public static class ClusterCommand
             return new ClusterRunner(io.Output, io.Error, timeProvider).RunAsync(settings, cancellationToken);
         });
         return command;
-    }
-
-    internal static bool TryParseRange(string? text, out int min, out int max)
-    {
-        min = max = 0;
-        var parts = (text ?? string.Empty).Split('-', StringSplitOptions.TrimEntries);
-        return parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out min)
-            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out max)
-            && min >= 1 && max >= min;
     }
 }

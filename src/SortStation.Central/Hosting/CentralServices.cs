@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -11,26 +12,9 @@ using SortStation.Core;
 
 namespace SortStation.Central.Hosting;
 
-/// <summary>Composes the central service: configuration layers, Serilog, storage, ingest and re-clustering.</summary>
-public static class CentralHostBuilder
+/// <summary>The central service's registrations: Serilog, storage, ingest and re-clustering.</summary>
+public static class CentralServices
 {
-    public static IHost Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-        CentralConfiguration.AddLayers(builder.Configuration, configFile, overrides);
-        if (time is not null)
-        {
-            builder.Services.AddSingleton(time);
-        }
-
-        builder.AddSortStationCentral();
-        var host = builder.Build();
-
-        // Every section is validated (and reported together) before anything connects.
-        host.Services.GetService<IStartupValidator>()?.Validate();
-        return host;
-    }
-
     /// <summary>The whole service in one call, so operations (systemd units, health endpoint) can plug in around it.</summary>
     public static IHostApplicationBuilder AddSortStationCentral(this IHostApplicationBuilder builder)
     {
@@ -67,7 +51,7 @@ public static class CentralHostBuilder
     }
 
     /// <summary>Storage options, dialect and store; also used alone by the stats command.</summary>
-    public static IServiceCollection AddCentralStorage(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    public static IServiceCollection AddCentralStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddTimeProvider();
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
