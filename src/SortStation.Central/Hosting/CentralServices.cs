@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Serilog;
+using SortStation.Central.Accounts;
 using SortStation.Central.Ingest;
+using SortStation.Central.Live;
 using SortStation.Central.Options;
+using SortStation.Central.Queries;
 using SortStation.Central.Recluster;
 using SortStation.Central.Stations;
 using SortStation.Central.Storage;
@@ -39,6 +42,9 @@ public static class CentralServices
             sp.GetRequiredService<IOptions<CentralMqttOptions>>().Value.TopicPrefix,
             sp.GetRequiredService<StationRegistry>()));
         services.AddSingleton<MalformedLog>();
+        services.AddSingleton<FleetEvents>();
+        services.AddSingleton<StationStateTracker>();
+        services.AddSingleton<LatestAnalysis>();
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<MqttIngestService>();
         services.AddSingleton<IClusterPublisher>(sp => sp.GetRequiredService<MqttIngestService>());
@@ -57,6 +63,9 @@ public static class CentralServices
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
         services.AddSingleton(sp => StorageFactory.CreateDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.AddSingleton<IWeighingStore>(sp => new SqlWeighingStore(sp.GetRequiredService<ISqlDialect>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<WeighingQueries>();
+        services.AddSingleton<SummaryQueries>();
+        services.AddSingleton<IAccountStore, SqlAccountStore>();
         return services;
     }
 

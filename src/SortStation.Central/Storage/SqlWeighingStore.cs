@@ -30,6 +30,7 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = 0;
+        var rollup = new RollupBatch();
         if (records.Count > 0)
         {
             await using var insert = SqlCommands.Create(connection, tx, InsertSql, InsertParameters);
@@ -37,9 +38,15 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
             foreach (var r in records)
             {
                 Bind(insert, r, received);
-                inserted += await insert.ExecuteNonQueryAsync(cancellationToken);
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    inserted++;
+                    rollup.Add(r);
+                }
             }
         }
+
+        await rollup.WriteAsync(connection, tx, dialect, cancellationToken);
 
         var duplicates = records.Count - inserted;
         await AddCounterAsync(connection, tx, "duplicates", duplicates, cancellationToken);

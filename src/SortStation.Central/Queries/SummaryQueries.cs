@@ -1,0 +1,107 @@
+using System.Data.Common;
+using System.Globalization;
+using SortStation.Central.Storage;
+
+namespace SortStation.Central.Queries;
+
+/// <summary>
+/// The dashboard's totals. Whole UTC hours come from <c>weighing_rollup</c> (a few dozen rows an hour, kept by
+/// ingest); the partial hours at either end of the period from the weighings themselves. So any period is
+/// exact, and a month costs some thousand rollup rows instead of a month of weighings.
+/// </summary>
+public sealed class SummaryQueries(ISqlDialect dialect)
+{
+    public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(400);
+
+    public async Task<FleetSummary> SummaryAsync(DateTimeOffset from, DateTimeOffset to, string currency, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(currency);
+        if (to <= from || to - from > MaxPeriod)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), "the period must be positive and at most 400 days");
+        }
+
+        var totals = new SummaryTotals(currency);
+        var hourly = new SortedDictionary<long, long>();
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
+        var firstWhole = (fromMs + RollupBatch.HourMs - 1) / RollupBatch.HourMs * RollupBatch.HourMs;
+        var lastWhole = RollupBatch.HourOf(toMs);
+        if (firstWhole < lastWhole)
+        {
+            await ReadRollupAsync(connection, firstWhole, lastWhole, totals, hourly, cancellationToken);
+            await ReadRawAsync(connection, fromMs, firstWhole, totals, hourly, cancellationToken);
+            await ReadRawAsync(connection, lastWhole, toMs, totals, hourly, cancellationToken);
+        }
+        else
+        {
+            await ReadRawAsync(connection, fromMs, toMs, totals, hourly, cancellationToken);
+        }
+
+        return totals.ToSummary(from, to, Hours(fromMs, toMs, hourly));
+    }
+
+    private static List<HourCount> Hours(long fromMs, long toMs, SortedDictionary<long, long> counts)
+    {
+        var hours = new List<HourCount>();
+        for (var h = RollupBatch.HourOf(fromMs); h < toMs; h += RollupBatch.HourMs)
+        {
+            hours.Add(new HourCount(DateTimeOffset.FromUnixTimeMilliseconds(h), counts.GetValueOrDefault(h)));
+        }
+
+        return hours;
+    }
+
+    private static async Task ReadRollupAsync(DbConnection connection, long fromMs, long toMs, SummaryTotals totals, SortedDictionary<long, long> hourly, CancellationToken cancellationToken)
+    {
+        var range = new (string, object)[] { ("@from", fromMs), ("@to", toMs) };
+        const string Groups = "SELECT dim, dim_key, currency, SUM(items), SUM(weight_kg), SUM(value) FROM weighing_rollup WHERE hour_ms >= @from AND hour_ms < @to GROUP BY dim, dim_key, currency";
+        await using (var command = SqlCommands.Create(connection, Groups, range))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                totals.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), Long(reader, 3), Double(reader, 4), Decimal(reader, 5));
+            }
+        }
+
+        const string Hours = "SELECT hour_ms, SUM(items) FROM weighing_rollup WHERE dim = 'station' AND hour_ms >= @from AND hour_ms < @to GROUP BY hour_ms";
+        await using var hours = SqlCommands.Create(connection, Hours, range);
+        await using var rows = await hours.ExecuteReaderAsync(cancellationToken);
+        while (await rows.ReadAsync(cancellationToken))
+        {
+            var hour = Long(rows, 0);
+            hourly[hour] = hourly.GetValueOrDefault(hour) + Long(rows, 1);
+        }
+    }
+
+    private static async Task ReadRawAsync(DbConnection connection, long fromMs, long toMs, SummaryTotals totals, SortedDictionary<long, long> hourly, CancellationToken cancellationToken)
+    {
+        if (fromMs >= toMs)
+        {
+            return;
+        }
+
+        const string Sql = "SELECT ts_ms, station_id, label, bin, reason, COALESCE(currency, ''), weight_kg, value FROM weighings WHERE ts_ms >= @from AND ts_ms < @to";
+        await using var command = SqlCommands.Create(connection, Sql, [("@from", fromMs), ("@to", toMs)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var hour = RollupBatch.HourOf(Long(reader, 0));
+            hourly[hour] = hourly.GetValueOrDefault(hour) + 1;
+            var currency = reader.GetString(5);
+            var weight = reader.IsDBNull(6) ? 0 : Double(reader, 6);
+            var value = reader.IsDBNull(7) ? 0 : Decimal(reader, 7);
+            totals.Add("station", reader.GetString(1), currency, 1, weight, value);
+            totals.Add("label", reader.GetString(2), currency, 1, weight, value);
+            totals.Add("bin", reader.GetString(3), currency, 1, weight, value);
+            totals.Add("reason", reader.GetString(4), currency, 1, weight, value);
+        }
+    }
+
+    private static long Long(DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static double Double(DbDataReader r, int i) => Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static decimal Decimal(DbDataReader r, int i) => Convert.ToDecimal(r.GetValue(i), CultureInfo.InvariantCulture);
+}
