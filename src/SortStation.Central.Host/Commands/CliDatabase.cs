@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using SortStation.Central.Accounts;
 using SortStation.Central.Options;
 using SortStation.Central.Stations;
 using SortStation.Central.Storage;
@@ -24,11 +25,14 @@ internal sealed class CliDatabase : IDisposable
         _ownership = ownership;
         Weighings = new SqlWeighingStore(dialect, time);
         Stations = new SqlStationStore(dialect);
+        Accounts = new SqlAccountStore(dialect);
     }
 
     public SqlWeighingStore Weighings { get; }
 
     public SqlStationStore Stations { get; }
+
+    public SqlAccountStore Accounts { get; }
 
     public static async Task<CliDatabase> OpenAsync(IConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
     {

@@ -65,6 +65,7 @@ public static class CentralServices
         services.AddSingleton<IWeighingStore>(sp => new SqlWeighingStore(sp.GetRequiredService<ISqlDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WeighingQueries>();
         services.AddSingleton<SummaryQueries>();
+        services.AddSingleton<DimensionQueries>();
         services.AddSingleton<IAccountStore, SqlAccountStore>();
         return services;
     }
