@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SortStation.Core;
+using SortStation.Core.Alarms;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
 using SortStation.Hardware.Camera;
@@ -72,7 +73,7 @@ public static class RaspberryServiceCollectionExtensions
     {
         TriggerKind.ScaleLoad => new ScaleLoadTrigger(sp.GetRequiredService<Hx711Scale>(), o, Time(sp), Log<ScaleLoadTrigger>(sp)),
         TriggerKind.Motion => new MotionTrigger(sp.GetRequiredService<ICamera>(), o, Get<CameraOptions>(sp), Time(sp), Log<MotionTrigger>(sp)),
-        _ => new PhotoEyeTrigger(sp.GetRequiredService<GpioController>(), o, Time(sp)),
+        _ => new PhotoEyeTrigger(sp.GetRequiredService<GpioController>(), o, Time(sp), sp.GetService<StationAlarms>()),
     };
 
     private static T Get<T>(IServiceProvider sp)

@@ -1,6 +1,11 @@
+using SortStation.Core.Alarms;
+
 namespace SortStation.Telemetry;
 
-/// <summary>Payload of the retained <c>{prefix}/{stationId}/health</c> topic.</summary>
+/// <summary>
+/// Payload of the retained <c>{prefix}/{stationId}/health</c> topic. <see cref="State"/> is one of
+/// <see cref="SortingState"/>'s words (running, idle, jam, soft-stopped, e-stop); <see cref="Alarms"/> the active ones.
+/// </summary>
 public sealed record StationHealth(
     string Schema,
     string StationId,
@@ -9,7 +14,9 @@ public sealed record StationHealth(
     string? Model,
     DevicesHealth Devices,
     OutboxHealth Outbox,
-    MqttHealth Mqtt)
+    MqttHealth Mqtt,
+    string State,
+    IReadOnlyList<StationAlarm> Alarms)
 {
     public const string CurrentSchema = "sortstation.health/1";
 }

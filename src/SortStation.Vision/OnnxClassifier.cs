@@ -25,7 +25,7 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _metadata = ModelMetadataLoader.Load(options);
         var topK = Math.Min(options.TopK, _metadata.Labels.Count);
-        _session = new InferenceSession(AppPaths.Resolve(options.Path), CreateSessionOptions(options.IntraOpThreads));
+        _session = OpenSession(AppPaths.Resolve(options.Path)!, options.IntraOpThreads);
         var slots = new List<ClassifierSlot>();
         try
         {
@@ -50,7 +50,7 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
 
         _slots = [.. slots];
         slots.ForEach(_free.Add);
-        Model = new ModelInfo(_metadata.Name, _metadata.Version, _metadata.Labels);
+        Model = new ModelInfo(_metadata.Name, _metadata.Version, _metadata.Labels) { ContentHash = ModelHash.Of(AppPaths.Resolve(options.Path)!) };
     }
 
     public ModelInfo Model { get; }
@@ -91,6 +91,19 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
     }
 
     internal void Return(ClassifierSlot slot) => _free.Add(slot);
+
+    /// <summary>A file ONNX Runtime cannot load (truncated, not ONNX, unsupported operator) is bad data, reported as a configuration error (exit 2).</summary>
+    private static InferenceSession OpenSession(string path, int intraOpThreads)
+    {
+        try
+        {
+            return new InferenceSession(path, CreateSessionOptions(intraOpThreads));
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new InvalidDataException($"{path} is not a model ONNX Runtime can load: {ex.Message}", ex);
+        }
+    }
 
     private static SessionOptions CreateSessionOptions(int intraOpThreads) => new()
     {

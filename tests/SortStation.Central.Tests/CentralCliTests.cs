@@ -84,6 +84,39 @@ public sealed class CentralCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Stats_MistypedStorageKey_ExitCode2WithSuggestion()
+    {
+        var (code, _, stderr) = await Cli.RunAsync("stats", "--config", WriteConfig($$"""{ "Storage": { "SqlitPath": "{{_dir.File("x.db")}}" } }"""));
+
+        Assert.Equal(2, code);
+        Assert.Contains("did you mean SqlitePath?", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WordWhereANumberBelongs_ExitCode2LikeTheStation()
+    {
+        var (code, _, stderr) = await Cli.RunAsync("run", "--config", WriteConfig("""{ "Clustering": { "Seed": "forty-two" } }"""));
+
+        Assert.Equal(2, code);
+        Assert.Contains("Configuration error — sortstation-central was not started:", stderr, StringComparison.Ordinal);
+        Assert.Contains("Clustering:Seed", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_MistypedKeyAndSection_ExitCode2WithFileAndSuggestion()
+    {
+        var config = WriteConfig("""{ "Storage": { "SqlitePth": "x.db" }, "Clustring": { "Enabled": false } }""");
+
+        var (code, _, stderr) = await Cli.RunAsync("run", "--config", config);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"Storage:SqlitePth = \"x.db\": is not a known key (in {config})", stderr, StringComparison.Ordinal);
+        Assert.Contains("did you mean SqlitePath?", stderr, StringComparison.Ordinal);
+        Assert.Contains("Clustring = (a section): is not a known section", stderr, StringComparison.Ordinal);
+        Assert.Contains("did you mean Clustering?", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_InvalidConfiguration_ExitCode2WithKeyAndFix()
     {
         var (code, _, stderr) = await Cli.RunAsync("run", "--config", WriteConfig("""{ "Clustering": { "GroupBy": "colour" }, "Mqtt": { "SharedGroup": "a/b" } }"""));

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SortStation.Core.Pipeline;
 using SortStation.Operations.Tests.Support;
 using SortStation.Vision;
@@ -101,6 +102,48 @@ public sealed class LiveReloadTests : IDisposable
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count(r => r.Model.EndsWith("@9.9.9-test", StringComparison.Ordinal)) >= 3, Timeout), "the new model did not sort");
         Assert.Equal(1, station.Get<SwappableClassifier>().Swaps);
         Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("Model reloaded (Model:Path:", StringComparison.Ordinal), Timeout), ReadLog(station));
+    }
+
+    [Fact]
+    public async Task Model_MetadataLabelsPermutedWhileRunning_RefusedAndOldModelKeepsSorting()
+    {
+        var model = StationConfig.CopyModel(_models, "permuted");
+        await using var station = await RunningStation.StartAsync(StationConfig.With(modelPath: model));
+        var classifier = station.Get<SwappableClassifier>();
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 3, Timeout));
+
+        // Only metadata.json changes: glass and cardboard swap places, labels.txt keeps the network's order.
+        var metadataFile = Path.Combine(Path.GetDirectoryName(model)!, "metadata.json");
+        var metadata = JsonNode.Parse(await File.ReadAllTextAsync(metadataFile))!.AsObject();
+        metadata["labels"] = new JsonArray("glass", "cardboard", "metal", "paper", "plastic", "trash");
+        await File.WriteAllTextAsync(metadataFile + ".tmp", metadata.ToJsonString());
+        File.Move(metadataFile + ".tmp", metadataFile, overwrite: true);
+
+        Assert.True(await RunningStation.EventuallyAsync(() => classifier.Refusals >= 1, Timeout), "the permuted labels were not tried");
+        Assert.Equal(0, classifier.Swaps);
+        Assert.Equal(["cardboard", "glass", "metal", "paper", "plastic", "trash"], classifier.Model.Labels);
+        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("label lists differ", StringComparison.Ordinal), Timeout), ReadLog(station));
+    }
+
+    [Fact]
+    public async Task Model_SameIdOtherBytes_SwappedAndBothHashesLogged()
+    {
+        var model = StationConfig.CopyModel(_models, "rebuilt");
+        await using var station = await RunningStation.StartAsync(StationConfig.With(modelPath: model));
+        var classifier = station.Get<SwappableClassifier>();
+        var before = classifier.Model;
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 3, Timeout));
+
+        // Another build under the same name@version: the int8 file of the shipped model.
+        File.Copy(Path.Combine(Path.GetDirectoryName(model)!, "model.int8.onnx"), model + ".tmp");
+        File.Move(model + ".tmp", model, overwrite: true);
+
+        Assert.True(await RunningStation.EventuallyAsync(() => classifier.Swaps >= 1, Timeout), "the rebuilt model was not swapped in");
+        Assert.Equal(before.Id, classifier.Model.Id);
+        Assert.NotEqual(before.ContentHash, classifier.Model.ContentHash);
+        Assert.True(
+            await RunningStation.EventuallyAsync(() => ReadLog(station).Contains($"(sha256 {before.ContentHash}) → {before.Id} (sha256 {classifier.Model.ContentHash}): same name and version, other content", StringComparison.Ordinal), Timeout),
+            ReadLog(station));
     }
 
     private static string ReadLog(RunningStation station)

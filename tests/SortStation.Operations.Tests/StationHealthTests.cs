@@ -23,7 +23,7 @@ public sealed class StationHealthTests
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         using var json = JsonDocument.Parse(body);
         var checks = json.RootElement.GetProperty("checks");
-        Assert.Equal(["camera", "scale", "gates", "broker", "outbox", "model", "loop"], checks.EnumerateObject().Select(c => c.Name));
+        Assert.Equal(["camera", "scale", "gates", "broker", "outbox", "model", "loop", "sorting"], checks.EnumerateObject().Select(c => c.Name));
     }
 
     [Fact]

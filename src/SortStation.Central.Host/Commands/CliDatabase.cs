@@ -5,6 +5,7 @@ using SortStation.Central.Accounts;
 using SortStation.Central.Options;
 using SortStation.Central.Stations;
 using SortStation.Central.Storage;
+using SortStation.Core.Options;
 
 namespace SortStation.Central.Commands;
 
@@ -38,10 +39,14 @@ internal sealed class CliDatabase : IDisposable
     {
         var storage = new StorageOptions();
         configuration.GetSection(StorageOptions.Section).Bind(storage);
-        var validation = new StorageOptionsValidator().Validate(null, storage);
-        if (validation.Failed)
+        string[] failures =
+        [
+            .. new StorageOptionsValidator().Validate(null, storage).Failures ?? [],
+            .. new ConfigSchema([new ConfigSection(StorageOptions.Section, typeof(StorageOptions))]).UnknownKeys(configuration, StorageOptions.Section),
+        ];
+        if (failures.Length > 0)
         {
-            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), validation.Failures);
+            throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions), failures);
         }
 
         var ownership = storage.Provider == StorageProvider.Sqlite && Environment.IsPrivilegedProcess ? new SqliteOwnership(storage.SqlitePath) : null;

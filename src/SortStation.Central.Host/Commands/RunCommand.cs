@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using SortStation.Central.Hosting;
+using SortStation.Operations;
 
 namespace SortStation.Central.Commands;
 
@@ -23,7 +24,7 @@ public static class RunCommand
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error);
+                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error, CentralHostBuilder.NotStarted);
             }
 
             using (host)

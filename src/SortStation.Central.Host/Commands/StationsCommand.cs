@@ -4,6 +4,8 @@ using Microsoft.Extensions.Options;
 using SortStation.Central.Hosting;
 using SortStation.Central.Options;
 using SortStation.Central.Stations;
+using SortStation.Core.Options;
+using SortStation.Operations;
 
 namespace SortStation.Central.Commands;
 
@@ -71,7 +73,7 @@ public static class StationsCommand
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                return StartupFailure.Report(ex, io.Error);
+                return StartupFailure.Report(ex, io.Error, "nothing was changed");
             }
         });
         return command;
@@ -83,10 +85,14 @@ public static class StationsCommand
         configuration.GetSection(BrokerOptions.Section).Bind(broker);
         var mqtt = new CentralMqttOptions();
         configuration.GetSection(CentralMqttOptions.Section).Bind(mqtt);
-        var result = new BrokerOptionsValidator(mqtt.TopicPrefix).Validate(null, broker);
-        if (validate && result.Failed)
+        string[] failures =
+        [
+            .. new BrokerOptionsValidator(mqtt.TopicPrefix).Validate(null, broker).Failures ?? [],
+            .. new ConfigSchema([new ConfigSection(BrokerOptions.Section, typeof(BrokerOptions))]).UnknownKeys(configuration, BrokerOptions.Section),
+        ];
+        if (validate && failures.Length > 0)
         {
-            throw new OptionsValidationException(BrokerOptions.Section, typeof(BrokerOptions), result.Failures);
+            throw new OptionsValidationException(BrokerOptions.Section, typeof(BrokerOptions), failures);
         }
 
         return broker;

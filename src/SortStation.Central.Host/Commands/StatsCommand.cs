@@ -4,6 +4,8 @@ using System.Text.Json;
 using SortStation.Central.Hosting;
 using SortStation.Central.Ingest;
 using SortStation.Central.Storage;
+using SortStation.Core.Options;
+using SortStation.Operations;
 
 namespace SortStation.Central.Commands;
 
@@ -30,7 +32,7 @@ public static class StatsCommand
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error);
+                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error, CentralHostBuilder.NotStarted);
             }
 
             await output.WriteAsync((parse.GetValue(json) ? JsonSerializer.Serialize(stats, Json) + Environment.NewLine : Format(stats)).AsMemory(), ct);

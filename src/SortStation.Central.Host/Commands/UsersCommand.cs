@@ -6,6 +6,7 @@ using SortStation.Central.Accounts;
 using SortStation.Central.Hosting;
 using SortStation.Central.Web.Auth;
 using SortStation.Central.Web.Options;
+using SortStation.Operations;
 
 namespace SortStation.Central.Commands;
 
@@ -114,7 +115,7 @@ public static class UsersCommand
             catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
             {
-                return StartupFailure.Report(ex, io.Error);
+                return StartupFailure.Report(ex, io.Error, "nothing was changed");
             }
         });
         return command;

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SortStation.Central.Web;
 using SortStation.Central.Web.Options;
+using SortStation.Core;
 
 namespace SortStation.Central.Hosting;
 
@@ -15,6 +16,9 @@ namespace SortStation.Central.Hosting;
 /// </summary>
 public static class CentralHostBuilder
 {
+    /// <summary>What a failed start tells the operator did not happen.</summary>
+    public const string NotStarted = "sortstation-central was not started";
+
     public static IHost Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null, TimeProvider? time = null, Action<WebApplicationBuilder>? configureWeb = null)
     {
         var configuration = CentralConfiguration.Build(configFile, overrides);
@@ -32,6 +36,8 @@ public static class CentralHostBuilder
         CentralConfiguration.AddLayers(builder.Configuration, configFile, overrides);
         AddTime(builder.Services, time);
         builder.AddSortStationCentral();
+        // The console is off, but its section is still central's own (validated, and its keys known).
+        builder.Services.AddValidatedOptions<WebOptions, WebOptionsValidator>(builder.Configuration, WebOptions.Section);
         return builder.Build();
     }
 
@@ -42,11 +48,19 @@ public static class CentralHostBuilder
         CentralConfiguration.AddLayers(builder.Configuration, configFile, overrides);
         AddTime(builder.Services, time);
         builder.AddSortStationCentral();
-        builder.WebHost.UseKestrel(o => o.AddServerHeader = false).UseUrls([.. WebOptionsValidator.SplitUrls(web.Urls)]);
+        builder.WebHost.UseKestrel(o => o.AddServerHeader = false);
         builder.Services.AddRoutingCore();
         builder.Services.AddCentralConsole(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
+
+        // The server's addresses directly, not UseUrls: that writes an "urls" key into the configuration, which the
+        // strict check would (rightly) call unknown.
+        foreach (var url in WebOptionsValidator.SplitUrls(web.Urls))
+        {
+            app.Urls.Add(url);
+        }
+
         app.UseCentralConsole();
         return app;
     }

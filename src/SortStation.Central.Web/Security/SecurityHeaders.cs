@@ -29,7 +29,9 @@ internal static class SecurityHeaders
 
         if (!context.Request.Path.StartsWithSegments("/static", StringComparison.OrdinalIgnoreCase))
         {
-            headers.CacheControl = "no-store";
+            // As antiforgery wants them on every page with a form (it warns and rewrites anything else).
+            headers.CacheControl = "no-cache, no-store";
+            headers.Pragma = "no-cache";
         }
 
         return next();

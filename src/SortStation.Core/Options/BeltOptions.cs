@@ -6,8 +6,10 @@ public sealed class BeltOptions
     public const string Section = "Belt";
 
     /// <summary>Measured belt speed, metres per second.</summary>
+    [AppliedLive]
     public double SpeedMetersPerSecond { get; set; } = 0.5;
 
     /// <summary>Fire this much earlier than the computed arrival, for the actuator's own travel time.</summary>
+    [AppliedLive]
     public int GateLeadMilliseconds { get; set; }
 }

@@ -10,6 +10,7 @@ public sealed class BinOptions
     public int? Pin { get; set; }
 
     /// <summary>Belt distance from the camera line to the gate, metres.</summary>
+    [AppliedLive]
     public double DistanceMeters { get; set; }
 
     /// <summary>How long the actuator is energised per item, milliseconds.</summary>

@@ -7,6 +7,9 @@ public sealed class ModelOptionsValidator(int processorCount) : IValidateOptions
 {
     public const int MaxWorkers = 16;
 
+    /// <summary>500 MP: 1.5 GB decoded, still one .NET array (a frame is width x height x 3 bytes).</summary>
+    public const long MaxImagePixelsCeiling = 500_000_000;
+
     public ModelOptionsValidator()
         : this(Environment.ProcessorCount)
     {
@@ -36,6 +39,11 @@ public sealed class ModelOptionsValidator(int processorCount) : IValidateOptions
         {
             // One session's spare threads only idle; several workers' threads spin at once and take cores from each other.
             errors.Add("Model:Workers", options.Workers, $"{options.Workers} workers × Model:IntraOpThreads {options.IntraOpThreads} threads exceed the {processorCount} cores.", $"lower Model:IntraOpThreads to {Math.Max(1, processorCount / options.Workers)} or Model:Workers to {Math.Max(1, processorCount / options.IntraOpThreads)}.");
+        }
+
+        if (options.MaxImagePixels is < 10_000 or > MaxImagePixelsCeiling)
+        {
+            errors.Add("Model:MaxImagePixels", options.MaxImagePixels, $"must be between 10 000 and {MaxImagePixelsCeiling:N0} pixels.", "use 50000000 (50 MP, about 150 MB decoded), or less on a board with little memory.");
         }
 
         if (options.TopK is < 1 or > 10)

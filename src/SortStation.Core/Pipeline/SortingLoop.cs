@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SortStation.Core.Alarms;
 using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Timing;
@@ -15,7 +16,9 @@ namespace SortStation.Core.Pipeline;
 /// at once; they are finished (routed, gate scheduled, recorded) in the same order as soon as their classification
 /// is done, also while the loop waits for the next trigger. Records are committed to the outbox while the next
 /// items classify; at most <see cref="MaxCommitsInFlight"/> wait, so a stalled disk stops the loop (and the
-/// watchdog) instead of piling up.
+/// watchdog) instead of piling up. During a soft stop (<see cref="StationAlarms"/>: a jam, a backlog, an outbox
+/// that cannot commit) items already started are finished and reach their gates, but new items pass unsorted
+/// (no gate, no record, counted) until the alarm clears, as do items seen before it cleared.
 /// </summary>
 public sealed class SortingLoop(
     IItemTrigger trigger,
@@ -24,11 +27,14 @@ public sealed class SortingLoop(
     SortingRun run,
     ClassificationWorkers workers,
     ILogger<SortingLoop> log,
-    IInterlock? interlock = null) : BackgroundService
+    IInterlock? interlock = null,
+    StationAlarms? alarms = null,
+    BacklogWatch? backlog = null) : BackgroundService
 {
     public const int MaxCommitsInFlight = 8;
 
     private readonly IInterlock _interlock = interlock ?? NoInterlock.Instance;
+    private long _stopLogged = -1;
     private readonly Queue<ItemInFlight> _classifying = new();
     private readonly Queue<(ItemDetected Item, Task<SortOutcome> Committed)> _commits = new();
 
@@ -43,7 +49,8 @@ public sealed class SortingLoop(
             await using var items = trigger.WatchAsync(stoppingToken).GetAsyncEnumerator(stoppingToken);
             while (await NextAsync(items, stoppingToken))
             {
-                if (!await IsStaleAsync(items.Current, stoppingToken))
+                run.Seen();
+                if (!await IsStaleAsync(items.Current, stoppingToken) && !PassesUnsorted(items.Current))
                 {
                     await StartOneAsync(items.Current, stoppingToken);
                 }
@@ -90,6 +97,11 @@ public sealed class SortingLoop(
     private async Task<bool> NextAsync(IAsyncEnumerator<ItemDetected> items, CancellationToken ct)
     {
         var next = items.MoveNextAsync();
+        if (!next.IsCompleted)
+        {
+            backlog?.CaughtUp(); // nothing waiting at the camera line
+        }
+
         if (next.IsCompleted || _classifying.Count == 0)
         {
             return await next;
@@ -111,6 +123,7 @@ public sealed class SortingLoop(
         if (_interlock.IsActive)
         {
             log.LogWarning("Item #{Sequence} dropped: interlock active; waiting for its release", item.Sequence);
+            run.Unsorted(softStop: false);
             await FinishClassifiedAsync(keep: 0, ct);
             await _interlock.WaitUntilClearAsync(ct);
             return true;
@@ -120,10 +133,49 @@ public sealed class SortingLoop(
         if (_interlock.ReleasedAt is { } released && item.At <= released)
         {
             log.LogWarning("Item #{Sequence} dropped: seen before the interlock was released", item.Sequence);
+            run.Unsorted(softStop: false);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True for an item taken during a soft stop, or seen before it ended: it passes unsorted to the end of the belt.
+    /// Logged once per soft stop (the alarm itself says why); each item is counted.
+    /// </summary>
+    private bool PassesUnsorted(ItemDetected item)
+    {
+        if (alarms is null)
+        {
+            return false;
+        }
+
+        // Only an item that would be sorted tells whether the loop keeps up: one seen before the resume is stale anyway.
+        var seenBeforeResume = alarms.ResumedAt is { } resumed && item.At <= resumed;
+        if (!seenBeforeResume)
+        {
+            backlog?.Taken(item);
+        }
+
+        var snapshot = alarms.Snapshot();
+        var stopped = snapshot.Stopped;
+        if (!stopped && !seenBeforeResume)
+        {
+            return false;
+        }
+
+        run.Unsorted(softStop: true);
+        if (stopped && Interlocked.Exchange(ref _stopLogged, snapshot.Version) != snapshot.Version)
+        {
+            log.LogWarning("Item #{Sequence} and those after it pass unsorted (no gate, no record) until the soft stop ({Codes}) clears", item.Sequence, string.Join(", ", snapshot.Active.Where(a => a.StopsSorting).Select(a => a.Code)));
+        }
+        else
+        {
+            log.LogDebug("Item #{Sequence} passes unsorted: {Why}", item.Sequence, stopped ? "soft stop" : "seen before the soft stop ended");
+        }
+
+        return true;
     }
 
     private async Task StartOneAsync(ItemDetected item, CancellationToken ct)

@@ -1,10 +1,13 @@
+using SortStation.Core.Options;
+
 namespace SortStation.Hardware.Options;
 
-/// <summary>Section <c>Trigger</c>: how items are noticed at the camera line.</summary>
-public sealed class TriggerOptions
+/// <summary>
+/// Section <c>Trigger</c>: how items are noticed at the camera line. Jam and idle limits, which every trigger
+/// shares, come from <see cref="TriggerWatchOptions"/> (checked by its own rules in every hardware mode).
+/// </summary>
+public sealed class TriggerOptions : TriggerWatchOptions
 {
-    public const string Section = "Trigger";
-
     public TriggerKind Kind { get; set; } = TriggerKind.PhotoEye;
 
     /// <summary>PhotoEye: BCM GPIO of the sensor's output.</summary>

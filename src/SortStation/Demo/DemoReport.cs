@@ -20,6 +20,9 @@ public sealed record DemoReport(
     string Broker,
     double ElapsedSeconds)
 {
+    /// <summary>Soft stops and lost records; filled in once the station has stopped.</summary>
+    public DemoStoppage? Stoppage { get; init; }
+
     public static DemoReport Create(SortingSummary s, DemoDelivery delivery, string currency, GateTimingReport gates, string model, string broker, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -62,5 +65,6 @@ public sealed record DemoReport(
         output.WriteLine($"per-item latency (trigger → record in outbox): mean {LatencyMs.Mean:F1} ms, p50 {LatencyMs.P50:F1} ms, p99 {LatencyMs.P99:F1} ms; inference mean {InferenceMeanMs:F1} ms");
         output.WriteLine($"gate timing error: mean {GateTimingMs.Mean:F2} ms, max {GateTimingMs.Max:F2} ms over {GateTimingMs.Fired} fires");
         output.WriteLine($"published (PUBACK): {Published}    received by subscriber: {Received}    duplicates: {Duplicates}");
+        Stoppage?.WriteText(output, Items);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SortStation.Commands;
+using SortStation.Core.Alarms;
 using SortStation.Core.Classification;
 using SortStation.Core.Pipeline;
 using SortStation.Core.Pricing;
@@ -11,6 +12,7 @@ using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Hosting;
 using SortStation.Telemetry;
+using SortStation.Operations;
 
 namespace SortStation.Demo;
 
@@ -53,6 +55,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
         try
         {
             host = StationHostBuilder.Build(config, Overrides(brokerUri));
+            ModelStartupCheck.Run(host.Services);
 
             // Subscribe before the first item so the subscriber sees every record.
             var prefix = host.Services.GetRequiredService<IOptions<MqttOptions>>().Value.TopicPrefix;
@@ -63,7 +66,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return StartupFailure.Report(ex, error);
+            return StartupFailure.Report(ex, error, StationHostBuilder.NotStarted);
         }
 
         using (host)
@@ -72,12 +75,25 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
             var fires = new ConcurrentQueue<GateFiredEventArgs>();
             host.Services.GetRequiredService<GateScheduler>().Fired += (_, e) => fires.Enqueue(e);
 
-            await host.Services.GetRequiredService<SortingRun>().Completed.WaitAsync(ct);
-            await host.Services.GetRequiredService<IOutbox>().WaitUntilDrainedAsync(ct).WaitAsync(DeliveryTimeout, ct);
-            var complete = await subscriber.WaitForAsync(items, DeliveryTimeout, TimeProvider.System, ct);
+            var run = host.Services.GetRequiredService<SortingRun>();
+            var alarms = host.Services.GetRequiredService<StationAlarms>();
+            var outbox = host.Services.GetRequiredService<IOutboxStore>();
+            var statistics = host.Services.GetRequiredService<SortingStatistics>();
+            await run.Completed.WaitAsync(ct);
+
+            // An alarm still active (say the outbox cannot commit): what it keeps will not drain; report it instead.
+            var stoppedAtEnd = alarms.Snapshot().Active.Select(a => a.Code).ToArray();
+            if (stoppedAtEnd.Length == 0)
+            {
+                await outbox.WaitUntilDrainedAsync(ct).WaitAsync(DeliveryTimeout, ct);
+            }
+
+            // Items that passed unsorted during a soft stop have no record; every sorted item's committed one is expected.
+            var expected = (int)(statistics.Snapshot().Items - outbox.Dropped - outbox.WriteFailed - outbox.Held);
+            var complete = await subscriber.WaitForAsync(expected, stoppedAtEnd.Length == 0 ? DeliveryTimeout : TimeSpan.FromSeconds(5), TimeProvider.System, ct);
 
             var report = DemoReport.Create(
-                host.Services.GetRequiredService<SortingStatistics>().Snapshot(),
+                statistics.Snapshot(),
                 new DemoDelivery(host.Services.GetRequiredService<MqttPublisher>().Acknowledged, subscriber.Received, subscriber.Duplicates),
                 host.Services.GetRequiredService<PriceTable>().Currency,
                 GateTimingReport.From(fires),
@@ -85,6 +101,9 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
                 brokerUri.ToString(),
                 TimeProvider.System.GetElapsedTime(started));
             await host.StopAsync(CancellationToken.None);
+            host.Dispose(); // the outbox's last retry of what it keeps in memory; what still fails is counted lost
+            var stoppage = DemoStoppage.From(alarms, stoppedAtEnd, run, report.Items, outbox);
+            report = report with { Stoppage = stoppage };
 
             if (json)
             {
@@ -95,9 +114,21 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
                 report.WriteText(output);
             }
 
+            var failed = false;
+            if (stoppage.Failed)
+            {
+                error.WriteLine($"Records lost or the station still soft-stopped: {stoppage.LostWriteFailed} lost (commit failed), {stoppage.DroppedQuota} dropped (quota), active at the end: {(stoppedAtEnd.Length == 0 ? "none" : string.Join(", ", stoppedAtEnd))}.");
+                failed = true;
+            }
+
             if (!complete || subscriber.Duplicates > 0)
             {
-                error.WriteLine($"Delivery check failed: {subscriber.Received} of {items} records received, {subscriber.Duplicates} duplicates.");
+                error.WriteLine($"Delivery check failed: {subscriber.Received} of {expected} records received, {subscriber.Duplicates} duplicates.");
+                failed = true;
+            }
+
+            if (failed)
+            {
                 return ExitCodes.Failed;
             }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SortStation.Core.Alarms;
 using SortStation.Core.Devices;
 using SortStation.Core.Timing;
 using SortStation.Operations;
@@ -8,7 +9,7 @@ using SortStation.Vision;
 
 namespace SortStation.Hosting;
 
-/// <summary>/healthz of the station: camera, scale, gates, broker, outbox, model and the sorting loop.</summary>
+/// <summary>/healthz of the station: camera, scale, gates, broker, outbox, model, the sorting loop and its state (jam, soft stop, idle).</summary>
 internal sealed class StationHealthSource(IServiceProvider services, WatchdogFeeder watchdog, IOptions<OutboxOptions> outboxOptions) : IHealthSource
 {
     // Above this share of Outbox:MaxRows the backlog is about to hit the quota and lose weighings.
@@ -24,6 +25,8 @@ internal sealed class StationHealthSource(IServiceProvider services, WatchdogFee
         var outbox = services.GetService<IOutboxStore>();
         var model = services.GetService<SwappableClassifier>();
         var loop = watchdog.Last;
+        var alarms = services.GetService<StationAlarms>()?.Snapshot() ?? new AlarmSnapshot(0, []);
+        var outboxAlarm = alarms.Active.FirstOrDefault(a => a.Code == AlarmCodes.OutboxWriteFailed);
 
         var faultedGates = gates.Where(g => g.State == DeviceState.Faulted).Select(g => g.Bin).ToArray();
         var maxRows = outboxOptions.Value.MaxRows;
@@ -35,12 +38,24 @@ internal sealed class StationHealthSource(IServiceProvider services, WatchdogFee
             new("broker", publisher?.IsConnected == true, publisher is null ? "no publisher" : publisher.IsConnected ? "connected" : $"disconnected: {publisher.LastError ?? "connecting"}"),
             outbox is null
                 ? new("outbox", false, "no outbox")
-                : new("outbox", outbox.Pending < maxRows * OutboxNearlyFull, $"{outbox.Pending} pending of {maxRows}, {outbox.Dropped} dropped since start"),
+                : new("outbox", outboxAlarm is null && outbox.Pending < maxRows * OutboxNearlyFull, $"{(outboxAlarm is null ? string.Empty : "commits failing: ")}{outbox.Pending} pending of {maxRows} ({outbox.Held} kept in memory), {outbox.Dropped} dropped (quota) and {outbox.WriteFailed} lost (commit failed) since start"),
             model is null
                 ? new("model", false, "no model loaded")
                 : new("model", true, model.LastRefusal is { } refusal ? $"{model.Model.Id}; last candidate refused: {refusal}" : model.Model.Id),
             new("loop", loop.Alive, loop.Reason),
+            Sorting(alarms),
         ];
+    }
+
+    /// <summary>running / idle (healthy) or jam / soft-stopped (not), with the active alarms' own sentences.</summary>
+    private HealthCheckResult Sorting(AlarmSnapshot alarms)
+    {
+        var idle = services.GetService<IdleWatch>();
+        var state = SortingState.Of(alarms, idle?.IsIdle == true, services.GetService<IInterlock>()?.IsActive == true);
+        var detail = state == SortingState.Idle && idle is not null
+            ? $"idle: no item for {idle.Quiet.TotalSeconds:F0} s (Trigger:IdleSeconds = {idle.Limit.TotalSeconds:F0})"
+            : string.Join("; ", alarms.Active.Select(a => $"{a.Code}: {a.Message}").Prepend(state));
+        return new("sorting", SortingState.IsHealthy(state), detail);
     }
 
     private static HealthCheckResult Device(string name, DeviceState? state) =>

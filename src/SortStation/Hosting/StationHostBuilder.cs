@@ -17,6 +17,9 @@ namespace SortStation.Hosting;
 /// <summary>Composes the station: configuration layers, Serilog, core loop, devices, classifier and telemetry.</summary>
 public static class StationHostBuilder
 {
+    /// <summary>What a failed start tells the technician did not happen.</summary>
+    public const string NotStarted = "the station was not started and no gate was energised";
+
     public static IHost Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
@@ -49,8 +52,10 @@ public static class StationHostBuilder
             sp.GetRequiredService<IClassifier>(),
             sp.GetRequiredService<Core.Devices.IScale>()));
         AddHardware(services, builder.Configuration);
+        services.AddStationSections(builder.Configuration);
         services.AddSortStationTelemetry(builder.Configuration);
         services.AddHostedService<SortingLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Alarms.IdleWatch>());
         services.AddStationOperations(builder.Configuration);
         return builder;
     }

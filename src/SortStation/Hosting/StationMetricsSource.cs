@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using SortStation.Core.Alarms;
 using SortStation.Core.Pipeline;
 using SortStation.Operations;
 using SortStation.Telemetry;
@@ -25,6 +26,23 @@ internal sealed class StationMetricsSource(SortingStatistics statistics, Sorting
         {
             writer.Gauge("sortstation_outbox_depth", "Weighings in the outbox not yet acknowledged by the broker.", outbox.Pending);
             writer.Counter("sortstation_outbox_dropped_total", "Weighings lost to the outbox quota.", outbox.Dropped);
+            writer.Gauge("sortstation_outbox_held", "Weighings kept in memory because their commit failed (disk full, I/O error), waiting for a retry.", outbox.Held);
+            writer.Counter("sortstation_outbox_write_failed_total", "Weighings lost because no commit succeeded for them.", outbox.WriteFailed);
+            writer.Counter("sortstation_outbox_write_errors_total", "Outbox commits that failed, retries included.", outbox.WriteErrors);
+        }
+
+        if (services.GetService<StationAlarms>() is { } alarms)
+        {
+            var active = alarms.Snapshot().Active.Select(a => a.Code).ToHashSet();
+            writer.Gauge("sortstation_alarm_active", "1 while the alarm is active (jam, backlog and outbox-write-failed stop sorting).", AlarmCodes.All.Select(c => MetricSample.Of(active.Contains(c) ? 1 : 0, ("code", c))));
+            writer.Counter("sortstation_alarms_total", "Alarms raised since start, by code.", AlarmCodes.All.Select(c => MetricSample.Of(alarms.RaisedCount(c), ("code", c))));
+        }
+
+        writer.Counter("sortstation_items_unsorted_total", "Items that passed unsorted (no gate, no record): seen during an e-stop or a soft stop.", [MetricSample.Of(run.UnsortedAtEStop, ("cause", "e-stop")), MetricSample.Of(run.UnsortedAtSoftStop, ("cause", "soft-stop"))]);
+        if (services.GetService<IdleWatch>() is { } idle)
+        {
+            writer.Gauge("sortstation_idle", "1 while no item has come for Trigger:IdleSeconds (not an error).", idle.IsIdle ? 1 : 0);
+            writer.Counter("sortstation_idle_periods_total", "Idle periods since start.", idle.Periods);
         }
 
         if (services.GetService<MqttPublisher>() is { } publisher)

@@ -95,6 +95,15 @@ public sealed class OtherOptionsValidatorTests
 
     [Theory]
     [InlineData(0)]
+    [InlineData(600_000_000)] // 1.8 GB decoded: above what one frame array holds safely
+    public void Model_MaxImagePixelsOutOfRange_Fails(long pixels)
+    {
+        using var model = new TempFile();
+        AssertFails(new ModelOptionsValidator().Validate(null, new ModelOptions { Path = model.Path, MaxImagePixels = pixels }), "Model:MaxImagePixels");
+    }
+
+    [Theory]
+    [InlineData(0)]
     [InlineData(17)]
     public void Model_WorkersOutOfRange_Fails(int workers)
     {

@@ -10,9 +10,23 @@ public sealed class TechnicianCommandTests
     public async Task CheckConfig_ValidSimulatedConfig_ExitsZero()
     {
         using var cli = new CliRun();
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "models", "mobilenetv2-trashnet")))
+        {
+            File.Copy(file, Path.Combine(cli.Folder, Path.GetFileName(file)), overwrite: true); // check-config loads the model
+        }
 
         Assert.Equal(0, await cli.RunAsync("check-config"));
         Assert.Contains("Configuration OK", cli.Output);
+        Assert.Contains("ran the sample frame", cli.Output);
+    }
+
+    [Fact]
+    public async Task CheckConfig_ModelFileNotAModel_ExitsTwoNamingModelPath()
+    {
+        using var cli = new CliRun(); // its model.onnx is a line of text
+
+        Assert.Equal(2, await cli.RunAsync("check-config"));
+        Assert.Contains("Model:Path = ", cli.Error);
     }
 
     [Fact]
@@ -83,6 +97,19 @@ public sealed class TechnicianCommandTests
         Assert.Contains("420000.0 counts/kg", cli.Output);
         Assert.Equal(420_000, Scale(file).GetProperty("CountsPerKilogram").GetDouble(), 3);
         Assert.Contains("line-2", File.ReadAllText(file)); // other keys kept
+    }
+
+    [Fact]
+    public async Task CalibrateScale_WriteFileCannotBeCreated_RefusedBeforeMeasuring()
+    {
+        using var cli = new CliRun();
+        var blocker = Path.Combine(cli.Folder, "a-file");
+        File.WriteAllText(blocker, "not a directory");
+
+        Assert.Equal(1, await cli.RunAsync("calibrate-scale", "--known-mass", "0.500kg", "--yes", "--samples", "3", "--write", Path.Combine(blocker, "sortstation.json")));
+
+        Assert.Contains("Nothing was measured", cli.Error);
+        Assert.DoesNotContain("Step 1/2", cli.Output);
     }
 
     [Fact]

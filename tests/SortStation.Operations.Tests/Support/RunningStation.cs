@@ -33,6 +33,8 @@ public sealed class RunningStation : IAsyncDisposable
 
     public IHost Host { get; }
 
+    public Uri BrokerUri => _broker.Uri;
+
     public IReadOnlyCollection<WeighingRecord> Records => _subscriber.Records;
 
     public T Get<T>()
