@@ -40,12 +40,20 @@ public static class ConsoleCharts
         plot.Axes.DateTimeTicksBottom();
         plot.Axes.Margins(bottom: 0);
         plot.YLabel(itemsLabel);
-        return plot.GetSvgXml(Width, 300);
+        return Svg(plot, Width, 300);
     }
 
-    public static string Elbow(AnalysisResult result, ClusterPlotText text) => ClusterPlots.ElbowPlot(result, text).GetSvgXml(Width / 2, 360);
+    public static string Elbow(AnalysisResult result, ClusterPlotText text) => Svg(ClusterPlots.ElbowPlot(result, text), Width / 2, 360);
 
-    public static string Silhouette(AnalysisResult result, ClusterPlotText text) => ClusterPlots.SilhouettePlot(result, text).GetSvgXml(Width / 2, 360);
+    public static string Silhouette(AnalysisResult result, ClusterPlotText text) => Svg(ClusterPlots.SilhouettePlot(result, text), Width / 2, 360);
 
-    public static string Scatter(AnalysisResult result, ClusterPlotText text) => ClusterPlots.ScatterPlot(result, text).GetSvgXml(Width, 520);
+    public static string Scatter(AnalysisResult result, ClusterPlotText text) => Svg(ClusterPlots.ScatterPlot(result, text), Width, 520);
+
+    // The browser draws the SVG's text, glyph by glyph where the server measured it: DejaVu Sans (on the server,
+    // fonts-dejavu-core), then the widest common fallback, rather than the plot's default serif.
+    private static string Svg(Plot plot, int width, int height)
+    {
+        plot.Font.Set("DejaVu Sans");
+        return plot.GetSvgXml(width, height).Replace("font-family=\"DejaVu Sans\"", "font-family=\"DejaVu Sans, Verdana, sans-serif\"", StringComparison.Ordinal);
+    }
 }
