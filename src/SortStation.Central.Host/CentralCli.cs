@@ -18,6 +18,7 @@ public static class CentralCli
         root.Subcommands.Add(StationsCommand.Create(timeProvider));
         root.Subcommands.Add(UsersCommand.Create(timeProvider, passwords));
         root.Subcommands.Add(ApiKeysCommand.Create(timeProvider));
+        root.Subcommands.Add(DemoCommand.Create());
         return root;
     }
 }

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using MQTTnet.Server;
 
-namespace SortStation.Demo;
+namespace SortStation.Mqtt;
 
-/// <summary>An MQTTnet broker on a free loopback port, so the demo needs no broker installed.</summary>
+/// <summary>An MQTTnet broker on a free loopback port, so the demos (station and central) need no broker installed. It has no shared subscriptions: central subscribes plainly to it (Mqtt:SharedGroup empty).</summary>
 public sealed class EmbeddedBroker : IAsyncDisposable
 {
     private readonly MqttServer _server;
