@@ -3,7 +3,7 @@ using SortStation.Central.Storage;
 namespace SortStation.Central.Queries;
 
 /// <summary>
-/// The stations, labels, bins and reasons present, for the weighings page's filter lists. Read from the hourly
+/// The stations, labels, bins and reasons present, for the weighings page's filter lists. Read from the daily
 /// rollup (far fewer rows than the weighings) and kept for <see cref="MaxAge"/>: a new label shows up within it.
 /// </summary>
 public sealed class DimensionQueries(ISqlDialect dialect, TimeProvider time)
@@ -20,7 +20,7 @@ public sealed class DimensionQueries(ISqlDialect dialect, TimeProvider time)
 
         var keys = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         await using (var connection = await dialect.OpenAsync(cancellationToken))
-        await using (var command = SqlCommands.Create(connection, "SELECT DISTINCT dim, dim_key FROM weighing_rollup", []))
+        await using (var command = SqlCommands.Create(connection, "SELECT DISTINCT dim, dim_key FROM weighing_rollup_daily", []))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -5,12 +5,16 @@ using SortStation.Central.Storage;
 namespace SortStation.Central.Queries;
 
 /// <summary>
-/// The dashboard's totals. Whole UTC hours come from <c>weighing_rollup</c> (a few dozen rows an hour, kept by
-/// ingest); the partial hours at either end of the period from the weighings themselves. So any period is
-/// exact, and a month costs some thousand rollup rows instead of a month of weighings.
+/// The dashboard's totals. Whole UTC days come from <c>weighing_rollup_daily</c>, the whole hours around them from
+/// <c>weighing_rollup</c> (both kept by ingest, a few dozen rows per day or hour), the partial hours at either end
+/// of the period from the weighings themselves. So any period is exact, and a month costs a few thousand rollup
+/// rows instead of a month of weighings.
 /// </summary>
 public sealed class SummaryQueries(ISqlDialect dialect)
 {
+    private static readonly (string Table, string Bucket) Hourly = ("weighing_rollup", "hour_ms");
+    private static readonly (string Table, string Bucket) Daily = ("weighing_rollup_daily", "day_ms");
+
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(400);
 
     public async Task<FleetSummary> SummaryAsync(DateTimeOffset from, DateTimeOffset to, string currency, CancellationToken cancellationToken)
@@ -25,17 +29,29 @@ public sealed class SummaryQueries(ISqlDialect dialect)
         var hourly = new SortedDictionary<long, long>();
         await using var connection = await dialect.OpenAsync(cancellationToken);
         var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
-        var firstWhole = (fromMs + RollupBatch.HourMs - 1) / RollupBatch.HourMs * RollupBatch.HourMs;
-        var lastWhole = RollupBatch.HourOf(toMs);
-        if (firstWhole < lastWhole)
+        var (firstHour, lastHour) = (Ceiling(fromMs, RollupBatch.HourMs), RollupBatch.HourOf(toMs));
+        if (firstHour >= lastHour)
         {
-            await ReadRollupAsync(connection, firstWhole, lastWhole, totals, hourly, cancellationToken);
-            await ReadRawAsync(connection, fromMs, firstWhole, totals, hourly, cancellationToken);
-            await ReadRawAsync(connection, lastWhole, toMs, totals, hourly, cancellationToken);
+            await ReadRawAsync(connection, fromMs, toMs, totals, hourly, cancellationToken);
         }
         else
         {
-            await ReadRawAsync(connection, fromMs, toMs, totals, hourly, cancellationToken);
+            // Partial hours from the rows, whole days from the daily table, the whole hours around them from the hourly one.
+            await ReadRawAsync(connection, fromMs, firstHour, totals, hourly, cancellationToken);
+            await ReadRawAsync(connection, lastHour, toMs, totals, hourly, cancellationToken);
+            var (firstDay, lastDay) = (Ceiling(firstHour, RollupBatch.DayMs), RollupBatch.DayOf(lastHour));
+            if (firstDay < lastDay)
+            {
+                await ReadGroupsAsync(connection, Hourly, firstHour, firstDay, totals, cancellationToken);
+                await ReadGroupsAsync(connection, Daily, firstDay, lastDay, totals, cancellationToken);
+                await ReadGroupsAsync(connection, Hourly, lastDay, lastHour, totals, cancellationToken);
+            }
+            else
+            {
+                await ReadGroupsAsync(connection, Hourly, firstHour, lastHour, totals, cancellationToken);
+            }
+
+            await ReadHoursAsync(connection, firstHour, lastHour, hourly, cancellationToken);
         }
 
         return totals.ToSummary(from, to, Hours(fromMs, toMs, hourly));
@@ -52,26 +68,34 @@ public sealed class SummaryQueries(ISqlDialect dialect)
         return hours;
     }
 
-    private static async Task ReadRollupAsync(DbConnection connection, long fromMs, long toMs, SummaryTotals totals, SortedDictionary<long, long> hourly, CancellationToken cancellationToken)
+    private static long Ceiling(long ms, long unit) => (ms + unit - 1) / unit * unit;
+
+    private static async Task ReadGroupsAsync(DbConnection connection, (string Table, string Bucket) rollup, long fromMs, long toMs, SummaryTotals totals, CancellationToken cancellationToken)
     {
-        var range = new (string, object)[] { ("@from", fromMs), ("@to", toMs) };
-        const string Groups = "SELECT dim, dim_key, currency, SUM(items), SUM(weight_kg), SUM(value) FROM weighing_rollup WHERE hour_ms >= @from AND hour_ms < @to GROUP BY dim, dim_key, currency";
-        await using (var command = SqlCommands.Create(connection, Groups, range))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        if (fromMs >= toMs)
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                totals.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), Long(reader, 3), Double(reader, 4), Decimal(reader, 5));
-            }
+            return;
         }
 
-        const string Hours = "SELECT hour_ms, SUM(items) FROM weighing_rollup WHERE dim = 'station' AND hour_ms >= @from AND hour_ms < @to GROUP BY hour_ms";
-        await using var hours = SqlCommands.Create(connection, Hours, range);
-        await using var rows = await hours.ExecuteReaderAsync(cancellationToken);
-        while (await rows.ReadAsync(cancellationToken))
+        var sql = $"SELECT dim, dim_key, currency, SUM(items), SUM(weight_kg), SUM(value) FROM {rollup.Table} "
+            + $"WHERE dim IN ('station', 'label', 'bin', 'reason') AND {rollup.Bucket} >= @from AND {rollup.Bucket} < @to GROUP BY dim, dim_key, currency";
+        await using var command = SqlCommands.Create(connection, sql, [("@from", fromMs), ("@to", toMs)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
         {
-            var hour = Long(rows, 0);
-            hourly[hour] = hourly.GetValueOrDefault(hour) + Long(rows, 1);
+            totals.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), Long(reader, 3), Double(reader, 4), Decimal(reader, 5));
+        }
+    }
+
+    private static async Task ReadHoursAsync(DbConnection connection, long fromMs, long toMs, SortedDictionary<long, long> hourly, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT hour_ms, SUM(items) FROM weighing_rollup WHERE dim = 'all' AND hour_ms >= @from AND hour_ms < @to GROUP BY hour_ms";
+        await using var command = SqlCommands.Create(connection, Sql, [("@from", fromMs), ("@to", toMs)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var hour = Long(reader, 0);
+            hourly[hour] = hourly.GetValueOrDefault(hour) + Long(reader, 1);
         }
     }
 

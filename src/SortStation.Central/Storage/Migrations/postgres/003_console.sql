@@ -23,26 +23,48 @@ CREATE TABLE api_keys (
     last_used_ms  BIGINT NULL
 );
 
--- Totals per UTC hour and one dimension (station, label, bin or reason), kept in the ingest transaction
--- for the weighings it inserted, so the dashboard never scans a month of rows. currency '' = none.
+-- Totals per UTC hour and per UTC day, by one dimension (station, label, bin or reason; hourly also 'all'),
+-- kept in the ingest transaction for the weighings it inserted, so the dashboard never scans a month of rows:
+-- a period's whole days come from the daily table, its whole hours from the hourly one, its partial hours
+-- from the weighings. Indonesia's time zones are whole hours, so local days are whole hours too.
 CREATE TABLE weighing_rollup (
+    dim        VARCHAR(8)  NOT NULL,  -- station | label | bin | reason | all (hourly only: the chart)
     hour_ms    BIGINT NOT NULL,  -- start of the UTC hour, Unix milliseconds
-    dim        VARCHAR(8)   NOT NULL,  -- station | label | bin | reason
-    dim_key    VARCHAR(64)   NOT NULL,
-    currency   VARCHAR(8)   NOT NULL,
+    dim_key    VARCHAR(64) NOT NULL,  -- '' for dim all
+    currency   VARCHAR(8)  NOT NULL,  -- '' when the weighing had none
     items      BIGINT NOT NULL,
-    weight_kg  DOUBLE PRECISION   NOT NULL,  -- sum of the weights present
+    weight_kg  DOUBLE PRECISION NOT NULL,  -- sum of the weights present
     value      NUMERIC(28, 4) NOT NULL,  -- sum of the values present
-    PRIMARY KEY (hour_ms, dim, dim_key, currency)
+    PRIMARY KEY (dim, hour_ms, dim_key, currency)
 );
-INSERT INTO weighing_rollup (hour_ms, dim, dim_key, currency, items, weight_kg, value)
-SELECT (ts_ms / 3600000) * 3600000, 'station', station_id, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 1, 3, 4
+CREATE TABLE weighing_rollup_daily (
+    dim        VARCHAR(8)  NOT NULL,  -- station | label | bin | reason
+    day_ms     BIGINT NOT NULL,  -- start of the UTC day, Unix milliseconds
+    dim_key    VARCHAR(64) NOT NULL,  -- the station, label, bin or reason
+    currency   VARCHAR(8)  NOT NULL,  -- '' when the weighing had none
+    items      BIGINT NOT NULL,
+    weight_kg  DOUBLE PRECISION NOT NULL,  -- sum of the weights present
+    value      NUMERIC(28, 4) NOT NULL,  -- sum of the values present
+    PRIMARY KEY (dim, day_ms, dim_key, currency)
+);
+INSERT INTO weighing_rollup (dim, hour_ms, dim_key, currency, items, weight_kg, value)
+SELECT 'station', (ts_ms / 3600000) * 3600000, station_id, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 2, 3, 4
 UNION ALL
-SELECT (ts_ms / 3600000) * 3600000, 'label', label, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 1, 3, 4
+SELECT 'label', (ts_ms / 3600000) * 3600000, label, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 2, 3, 4
 UNION ALL
-SELECT (ts_ms / 3600000) * 3600000, 'bin', bin, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 1, 3, 4
+SELECT 'bin', (ts_ms / 3600000) * 3600000, bin, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 2, 3, 4
 UNION ALL
-SELECT (ts_ms / 3600000) * 3600000, 'reason', reason, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 1, 3, 4;
+SELECT 'reason', (ts_ms / 3600000) * 3600000, reason, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 2, 3, 4
+UNION ALL
+SELECT 'all', (ts_ms / 3600000) * 3600000, '', COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 2, 3, 4;
+INSERT INTO weighing_rollup_daily (dim, day_ms, dim_key, currency, items, weight_kg, value)
+SELECT 'station', (ts_ms / 86400000) * 86400000, station_id, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 2, 3, 4
+UNION ALL
+SELECT 'label', (ts_ms / 86400000) * 86400000, label, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 2, 3, 4
+UNION ALL
+SELECT 'bin', (ts_ms / 86400000) * 86400000, bin, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 2, 3, 4
+UNION ALL
+SELECT 'reason', (ts_ms / 86400000) * 86400000, reason, COALESCE(currency, ''), COUNT(*), COALESCE(SUM(weight_kg), 0), COALESCE(SUM(value), 0) FROM weighings GROUP BY 2, 3, 4;
 
 -- The weighings page filters by station, label or reason and sorts by time.
 CREATE INDEX ix_weighings_station_ts ON weighings (station_id, ts_ms);
