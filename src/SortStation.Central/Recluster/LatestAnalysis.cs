@@ -18,13 +18,18 @@ public sealed class LatestAnalysis(IWeighingStore store, IOptions<CentralCluster
 
     public void Dispose() => _computing.Dispose();
 
+    private bool Stale(AnalysisSnapshot snapshot) => time.GetUtcNow() - snapshot.At > TimeSpan.FromMinutes(2 * options.Value.IntervalMinutes);
+
     public void Set(AnalysisResult? result, int groups, string trigger) =>
         Volatile.Write(ref _latest, new AnalysisSnapshot(result, groups, time.GetUtcNow(), trigger));
 
-    /// <summary>The current snapshot, or a fresh one computed now; its result is null when there are too few groups.</summary>
+    /// <summary>
+    /// The current snapshot, or a fresh one computed now when there is none or it is older than two intervals
+    /// (no scheduled run on this instance); its result is null when there are too few groups.
+    /// </summary>
     public async Task<AnalysisSnapshot> GetAsync(CancellationToken cancellationToken)
     {
-        if (Current is { } current)
+        if (Current is { } current && !Stale(current))
         {
             return current;
         }
@@ -32,7 +37,7 @@ public sealed class LatestAnalysis(IWeighingStore store, IOptions<CentralCluster
         await _computing.WaitAsync(cancellationToken);
         try
         {
-            if (Current is { } computed)
+            if (Current is { } computed && !Stale(computed))
             {
                 return computed;
             }
