@@ -10,7 +10,7 @@ namespace SortStation.Central.Queries;
 /// of the period from the weighings themselves. So any period is exact, and a month costs a few thousand rollup
 /// rows instead of a month of weighings.
 /// </summary>
-public sealed class SummaryQueries(ISqlDialect dialect)
+public sealed class SummaryQueries(ISqlDialect dialect, RollupCache? cache = null)
 {
     private static readonly (string Table, string Bucket) Hourly = ("weighing_rollup", "hour_ms");
     private static readonly (string Table, string Bucket) Daily = ("weighing_rollup_daily", "day_ms");
@@ -70,34 +70,66 @@ public sealed class SummaryQueries(ISqlDialect dialect)
 
     private static long Ceiling(long ms, long unit) => (ms + unit - 1) / unit * unit;
 
-    private static async Task ReadGroupsAsync(DbConnection connection, (string Table, string Bucket) rollup, long fromMs, long toMs, SummaryTotals totals, CancellationToken cancellationToken)
+    private async Task ReadGroupsAsync(DbConnection connection, (string Table, string Bucket) rollup, long fromMs, long toMs, SummaryTotals totals, CancellationToken cancellationToken)
     {
         if (fromMs >= toMs)
         {
             return;
         }
 
-        var sql = $"SELECT dim, dim_key, currency, SUM(items), SUM(weight_kg), SUM(value) FROM {rollup.Table} "
-            + $"WHERE dim IN ('station', 'label', 'bin', 'reason') AND {rollup.Bucket} >= @from AND {rollup.Bucket} < @to GROUP BY dim, dim_key, currency";
-        await using var command = SqlCommands.Create(connection, sql, [("@from", fromMs), ("@to", toMs)]);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var rows = await Cached($"{rollup.Table}:{fromMs}:{toMs}", toMs, async () =>
         {
-            totals.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), Long(reader, 3), Double(reader, 4), Decimal(reader, 5));
+            var sql = $"SELECT dim, dim_key, currency, SUM(items), SUM(weight_kg), SUM(value) FROM {rollup.Table} "
+                + $"WHERE dim IN ('station', 'label', 'bin', 'reason') AND {rollup.Bucket} >= @from AND {rollup.Bucket} < @to GROUP BY dim, dim_key, currency";
+            await using var command = SqlCommands.Create(connection, sql, [("@from", fromMs), ("@to", toMs)]);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var list = new List<(string Dim, string Key, string Currency, long Items, double WeightKg, decimal Value)>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), Long(reader, 3), Double(reader, 4), Decimal(reader, 5)));
+            }
+
+            return (IReadOnlyList<(string Dim, string Key, string Currency, long Items, double WeightKg, decimal Value)>)list;
+        });
+        foreach (var r in rows)
+        {
+            totals.Add(r.Dim, r.Key, r.Currency, r.Items, r.WeightKg, r.Value);
         }
     }
 
-    private static async Task ReadHoursAsync(DbConnection connection, long fromMs, long toMs, SortedDictionary<long, long> hourly, CancellationToken cancellationToken)
+    private async Task ReadHoursAsync(DbConnection connection, long fromMs, long toMs, SortedDictionary<long, long> hourly, CancellationToken cancellationToken)
     {
-        const string Sql = "SELECT hour_ms, SUM(items) FROM weighing_rollup WHERE dim = 'all' AND hour_ms >= @from AND hour_ms < @to GROUP BY hour_ms";
-        await using var command = SqlCommands.Create(connection, Sql, [("@from", fromMs), ("@to", toMs)]);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        // Past days (cacheable) and today apart.
+        var today = RollupBatch.DayOf(toMs);
+        foreach (var (a, b) in new[] { (fromMs, Math.Max(fromMs, Math.Min(today, toMs))), (Math.Max(fromMs, today), toMs) })
         {
-            var hour = Long(reader, 0);
-            hourly[hour] = hourly.GetValueOrDefault(hour) + Long(reader, 1);
+            if (a >= b)
+            {
+                continue;
+            }
+
+            var rows = await Cached($"hours:{a}:{b}", b, async () =>
+            {
+                const string Sql = "SELECT hour_ms, SUM(items) FROM weighing_rollup WHERE dim = 'all' AND hour_ms >= @from AND hour_ms < @to GROUP BY hour_ms";
+                await using var command = SqlCommands.Create(connection, Sql, [("@from", a), ("@to", b)]);
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                var list = new List<(long Hour, long Items)>();
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    list.Add((Long(reader, 0), Long(reader, 1)));
+                }
+
+                return (IReadOnlyList<(long Hour, long Items)>)list;
+            });
+            foreach (var (hour, items) in rows)
+            {
+                hourly[hour] = hourly.GetValueOrDefault(hour) + items;
+            }
         }
     }
+
+    private Task<IReadOnlyList<T>> Cached<T>(string key, long toMs, Func<Task<IReadOnlyList<T>>> read) =>
+        cache is null ? read() : cache.GetAsync(key, toMs, read);
 
     private static async Task ReadRawAsync(DbConnection connection, long fromMs, long toMs, SummaryTotals totals, SortedDictionary<long, long> hourly, CancellationToken cancellationToken)
     {

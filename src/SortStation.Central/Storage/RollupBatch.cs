@@ -18,6 +18,9 @@ internal sealed class RollupBatch
 
     public int Count => _rows.Count;
 
+    /// <summary>The earliest timestamp added (Unix ms), or long.MaxValue.</summary>
+    public long OldestMs { get; private set; } = long.MaxValue;
+
     public static long HourOf(long tsMs) => tsMs / HourMs * HourMs;
 
     public static long DayOf(long tsMs) => tsMs / DayMs * DayMs;
@@ -26,6 +29,7 @@ internal sealed class RollupBatch
     {
         ArgumentNullException.ThrowIfNull(record);
         var ts = record.Timestamp.ToUnixTimeMilliseconds();
+        OldestMs = Math.Min(OldestMs, ts);
         var currency = record.Currency ?? string.Empty;
         foreach (var daily in new[] { false, true })
         {
