@@ -43,16 +43,7 @@ public static class ConsoleBench
         await store.MigrateAsync(default);
         var now = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
-        var stored = 0;
-        foreach (var batch in SeededWeighings.Create(o.Weighings, o.Stations, now.AddDays(-o.Days), now.AddMinutes(-1)).Chunk(5000))
-        {
-            stored += (await store.StoreAsync(batch, RejectionCounts.None, default)).Inserted;
-            if (stored % 100_000 == 0)
-            {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: {stored:N0} weighings ({stored / watch.Elapsed.TotalSeconds:N0}/s)"));
-            }
-        }
-
+        var stored = await BulkSeed.WriteAsync(db.Dialect, SeededWeighings.Create(o.Weighings, o.Stations, now.AddDays(-o.Days), now.AddMinutes(-1)), default);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed: {stored:N0} weighings, {o.Stations} stations, {o.Days} days into {o.Provider} in {watch.Elapsed.TotalSeconds:N1} s"));
         return 0;
     }
