@@ -32,4 +32,8 @@ else
   run SortStation.Hardware.Bench --out artifacts/bench/gate-timing.json
   run SortStation.Clustering.Bench --out artifacts/bench/clustering.json
   run SortStation.Central.Bench 50000 artifacts/bench/central-ingest.json
+  for provider in sqlite postgres; do  # the console: 1 000 000 weighings, 20 stations, 90 days
+    run SortStation.Central.Web.Bench seed --provider $provider
+    run SortStation.Central.Web.Bench load --provider $provider --out artifacts/bench/console-$provider.json
+  done
 fi
