@@ -26,6 +26,8 @@ if [ -n "$quick" ]; then
   run SortStation.Hardware.Bench --items 20 --cpu-seconds 1 --out artifacts/bench/gate-timing.json
   run SortStation.Clustering.Bench --n 20000 --silhouette-n 2000 --out artifacts/bench/clustering.json
   run SortStation.Central.Bench 2000 artifacts/bench/central-ingest.json
+  run SortStation.Central.Web.Bench seed --provider sqlite --weighings 20000
+  run SortStation.Central.Web.Bench load --provider sqlite --seconds 3 --out artifacts/bench/console-sqlite.json
 else
   run SortStation.Bench --out artifacts/bench/station.json
   run SortStation.Telemetry.Bench --out artifacts/bench/telemetry.json
