@@ -28,10 +28,15 @@ public static class CoreServiceCollectionExtensions
         services.AddValidatedOptions<ModelOptions, ModelOptionsValidator>(configuration, ModelOptions.Section);
         services.AddValidatedOptions<TriggerWatchOptions, TriggerWatchOptionsValidator>(configuration, TriggerWatchOptions.Section);
 
+        // Cross-section rules over Sorting and Belt (their keys are declared by their own sections above).
+        services.AddOptions<BeltLayout>().Bind(configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BeltLayout>, BeltLayoutValidator>();
+
         services.AddSingleton<Router>();
         services.AddSingleton<BeltTiming>();
         services.AddSingleton<PriceTable>();
         services.AddSingleton<ItemIdGenerator>();
+        services.AddSingleton<GateWindows>();
         services.AddSingleton<GateScheduler>();
         services.AddSingleton<SortingStatistics>();
         services.AddSingleton<SortingRun>();
@@ -39,7 +44,12 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(sp => new StationAlarms(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StationAlarms>>()));
         services.AddSingleton<BacklogWatch>();
         services.AddSingleton<IdleWatch>();
-        services.AddSingleton(sp => new ClassificationWorkers(sp.GetRequiredService<IOptions<ModelOptions>>().Value.Workers));
+        services.AddSingleton<GateTimingWatch>();
+        services.AddSingleton(sp =>
+        {
+            var model = sp.GetRequiredService<IOptions<ModelOptions>>().Value;
+            return new ClassificationWorkers(ThreadDefaults.Resolve(model, Environment.ProcessorCount).Workers, model.QueueAhead);
+        });
         return services;
     }
 

@@ -1,4 +1,5 @@
 using System.Device.Gpio;
+using System.Device.Pwm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,7 +46,9 @@ public static class RaspberryServiceCollectionExtensions
         services.AddSingleton<IInterlock>(sp => Get<EStopOptions>(sp) is { Enabled: true } e
             ? new GpioInterlock(sp.GetRequiredService<GpioController>(), e, Time(sp), Log<GpioInterlock>(sp))
             : NoInterlock.Instance);
-        services.AddSingleton<IEnumerable<IGate>>(sp => GateFactory.Create(Get<SortingOptions>(sp), sp.GetRequiredService<GpioController>(), Time(sp)));
+        // Owned by the container through GateSet: disposing the host closes the pins and stops servo PWM.
+        // A registered Func<int, PwmChannel> (tests) supplies the servos' PWM channels.
+        services.AddGates(sp => GateFactory.Create(Get<SortingOptions>(sp), sp.GetRequiredService<GpioController>(), Time(sp), sp.GetService<Func<int, PwmChannel>>()));
         services.AddHostedService(sp => new HardwareStartup(
             sp.GetRequiredService<IEnumerable<IGate>>(),
             sp.GetRequiredService<ICalibratableScale>(),

@@ -27,13 +27,19 @@ public static class StartupFailure
         }
 
         error.WriteLine($"Configuration error — {notStarted}:");
-        foreach (var line in causes.SelectMany(c => c is OptionsValidationException v ? v.Failures : [c.Message]))
+        foreach (var line in causes.SelectMany(c => c is OptionsValidationException v ? v.Failures : [Describe(c)]))
         {
             error.WriteLine($"  {line}");
         }
 
         return ConfigError;
     }
+
+    /// <summary>The binder's "Failed to convert …", followed by the converter's own reason where it gives a fix (e.g. "auto" or a number).</summary>
+    private static string Describe(Exception exception) =>
+        exception is InvalidOperationException { InnerException: FormatException inner } && inner.Message.Contains("Fix:", StringComparison.Ordinal)
+            ? $"{exception.Message} {inner.Message}"
+            : exception.Message;
 
     /// <summary>
     /// Rules and unknown keys (options validation), unreadable model or configuration files, and binder

@@ -66,7 +66,8 @@ public sealed class HealthPublisher : BackgroundService
             new OutboxHealth(_outbox.Pending, _outbox.Dropped, _outbox.Held, _outbox.WriteFailed),
             new MqttHealth(_publisher.IsConnected, _publisher.Acknowledged, _publisher.Failures, _publisher.ConnectAttempts, _publisher.LastPublishAt, _publisher.LastError),
             SortingState.Of(alarms, idle, estop),
-            alarms.Active);
+            alarms.Active,
+            gates is null ? null : new GateTimingHealth(gates.Statistics.MissedTotal, gates.Statistics.LostTotal));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -4,7 +4,8 @@ namespace SortStation.Telemetry;
 
 /// <summary>
 /// Payload of the retained <c>{prefix}/{stationId}/health</c> topic. <see cref="State"/> is one of
-/// <see cref="SortingState"/>'s words (running, idle, jam, soft-stopped, e-stop); <see cref="Alarms"/> the active ones.
+/// <see cref="SortingState"/>'s words (running, idle, jam, soft-stopped, e-stop); <see cref="Alarms"/> the active ones;
+/// <see cref="GateTiming"/> the missed gates and lost fires since start.
 /// </summary>
 public sealed record StationHealth(
     string Schema,
@@ -16,7 +17,8 @@ public sealed record StationHealth(
     OutboxHealth Outbox,
     MqttHealth Mqtt,
     string State,
-    IReadOnlyList<StationAlarm> Alarms)
+    IReadOnlyList<StationAlarm> Alarms,
+    GateTimingHealth? GateTiming = null)
 {
     public const string CurrentSchema = "sortstation.health/1";
 }

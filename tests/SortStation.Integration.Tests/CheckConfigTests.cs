@@ -21,6 +21,7 @@ public sealed class CheckConfigTests : IDisposable
         Assert.True(exit == 0, stderr);
         Assert.Contains("Model mobilenetv2-trashnet@", stdout, StringComparison.Ordinal);
         Assert.Contains("input 1x3x224x224, 6 labels", stdout, StringComparison.Ordinal);
+        Assert.Contains($"(auto on {Environment.ProcessorCount} cores)", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Warning:", stdout, StringComparison.Ordinal);
     }
 

@@ -52,6 +52,31 @@ public sealed class ConfigErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_GateTooCloseForTheBelt_ExitCode2NamingKeyValueAndFix()
+    {
+        File.WriteAllText(_config, """
+            { "Belt": { "SpeedMetersPerSecond": 10 }, "Sorting": { "Bins": { "fibre": { "DistanceMeters": 0.01 } } } }
+            """);
+
+        var (exit, _, stderr) = await StationProcess.RunAsync(["run", "--config", _config]);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("no gate was energised", stderr, StringComparison.Ordinal);
+        Assert.Contains("Sorting:Bins:fibre:DistanceMeters = 0.01: at 10 m/s the item reaches this gate 1 ms after the camera", stderr, StringComparison.Ordinal);
+        Assert.Contains("Fix: move the gate at least 3 m from the camera line", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_WorkersAWord_ExitCode2NamingAutoOrNumber()
+    {
+        var (exit, _, stderr) = await StationProcess.RunAsync(["check-config"], new Dictionary<string, string> { ["SORTSTATION__Model__Workers"] = "two" });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Model:Workers", stderr, StringComparison.Ordinal);
+        Assert.Contains("neither a whole number nor auto", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_EnvironmentOverrideInvalid_ExitCode2()
     {
         var (exit, _, stderr) = await StationProcess.RunAsync(["run"], new Dictionary<string, string> { ["SORTSTATION__Sorting__MinConfidence"] = "1.7" });

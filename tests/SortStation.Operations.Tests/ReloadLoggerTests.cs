@@ -36,6 +36,13 @@ public sealed partial class ReloadLoggerTests
     [InlineData("Belt:SpeedMetersPerSecond", true)] // BeltTiming reads it per item
     [InlineData("Belt:GateLeadMilliseconds", true)]
     [InlineData("Sorting:Bins:glass:DistanceMeters", true)] // SortingPipeline reads it per item
+    [InlineData("Belt:MaxLateMilliseconds", true)] // GateWindows reads it per booking
+    [InlineData("Sorting:Bins:glass:ReleaseMilliseconds", true)]
+    [InlineData("Sorting:Bins:glass:GateWidthMeters", true)]
+    [InlineData("Sorting:Bins:glass:PulseMilliseconds", false)] // the gate drivers are built with it at start
+    [InlineData("Sorting:EndOfBeltBin", true)] // SortingPipeline reads it per missed gate
+    [InlineData("Sorting:ClassificationBudgetMilliseconds", false)] // a layout rule, checked at start
+    [InlineData("Trigger:MinSpacingMilliseconds", false)] // the trigger's lockout is set when it starts
     [InlineData("Health:ItemStallSeconds", true)]
     [InlineData("Health:Port", false)]
     public void IsLive_Key_AppliedWithoutRestartOnlyWhereSafe(string key, bool live)

@@ -96,6 +96,10 @@ public sealed class SoftStopHealthTests
         {
             ["Health:Enabled"] = "true",
             ["Health:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+
+            // Items no closer than a photo-eye lets them be (Trigger:MinSpacingMilliseconds): the gates keep up, so
+            // no missed-gate alarm or unhealthy gates check mixes into what these tests read.
+            ["Simulation:ItemIntervalMilliseconds"] = "150",
         };
         foreach (var (key, value) in settings)
         {

@@ -38,7 +38,7 @@ internal sealed class FleetDemo(FleetDemoSettings settings, TextWriter output, T
 
     private async Task<int> RunCoreAsync(string folder, CancellationToken ct)
     {
-        await using var broker = await EmbeddedBroker.StartAsync(ct);
+        await using var broker = await EmbeddedBroker.StartAsync(ct: ct);
         IHost central;
         try
         {

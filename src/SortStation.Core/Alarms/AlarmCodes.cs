@@ -12,5 +12,14 @@ public static class AlarmCodes
     /// <summary>The outbox could not commit a weighing (disk full, I/O error, read-only file system).</summary>
     public const string OutboxWriteFailed = "outbox-write-failed";
 
-    public static IReadOnlyList<string> All { get; } = [Jam, Backlog, OutboxWriteFailed];
+    /// <summary>An item could not be diverted in time and was recorded to Sorting:EndOfBeltBin (reason missed-gate); does not stop sorting.</summary>
+    public const string MissedGate = "missed-gate";
+
+    /// <summary>A booked gate fire did not happen, so a record names a bin its item did not reach; does not stop sorting.</summary>
+    public const string GateFireLost = "gate-fire-lost";
+
+    public static IReadOnlyList<string> All { get; } = [Jam, Backlog, OutboxWriteFailed, MissedGate, GateFireLost];
+
+    /// <summary>The alarms about gate timing (<see cref="GateTimingWatch"/>): raised after the fact, cleared after a quiet spell.</summary>
+    public static bool IsGateTiming(string code) => code is MissedGate or GateFireLost;
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SortStation.Core.Devices;
@@ -19,9 +18,8 @@ public sealed class IdleWatch(
     IOptions<TriggerWatchOptions> options,
     TimeProvider time,
     ILogger<IdleWatch> log,
-    IInterlock? interlock = null) : BackgroundService
+    IInterlock? interlock = null) : SecondlyWatch(time)
 {
-    private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
     private readonly IInterlock _interlock = interlock ?? NoInterlock.Instance;
     private long _periods;
     private volatile bool _idle;
@@ -39,7 +37,7 @@ public sealed class IdleWatch(
     {
         get
         {
-            var now = time.GetUtcNow();
+            var now = Time.GetUtcNow();
             var quiet = run.SinceLastSeen;
             foreach (var resumed in new[] { alarms.ResumedAt, _interlock.ReleasedAt })
             {
@@ -64,7 +62,7 @@ public sealed class IdleWatch(
         }
 
         _idle = idle;
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         if (idle)
         {
             _quietSince = now - quiet;
@@ -81,19 +79,5 @@ public sealed class IdleWatch(
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("F0", CultureInfo.InvariantCulture);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                Check();
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // Stopping.
-        }
-    }
+    protected override void Tick() => Check();
 }

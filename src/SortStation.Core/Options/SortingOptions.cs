@@ -13,6 +13,19 @@ public sealed class SortingOptions
     [AppliedLive]
     public string RejectBin { get; set; } = "reject";
 
+    /// <summary>
+    /// The passive bin at the end of the belt: where an item goes when its gate could not divert it in time
+    /// (its record says this bin, reason missed-gate). Must be one of <see cref="Bins"/> with Gate None.
+    /// </summary>
+    [AppliedLive]
+    public string EndOfBeltBin { get; set; } = "reject";
+
+    /// <summary>
+    /// Time the station may take from the trigger to routing an item (frame, classification, weight), milliseconds.
+    /// Every gate must be at least this far down the belt (plus the gate lead); check-config checks it.
+    /// </summary>
+    public int ClassificationBudgetMilliseconds { get; set; } = 300;
+
     /// <summary>Model label → bin name. Labels without a route are rejected.</summary>
     [AppliedLive]
     public Dictionary<string, string> Routes { get; set; } = new(StringComparer.OrdinalIgnoreCase);

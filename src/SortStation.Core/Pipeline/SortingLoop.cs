@@ -9,9 +9,10 @@ namespace SortStation.Core.Pipeline;
 
 /// <summary>
 /// The station's main loop: every trigger becomes one pass through <see cref="SortingPipeline"/>.
-/// Gates are put in their safe state before the first item and on every way out. While the interlock
-/// (e-stop) is active the gates are paused and items are not taken; items seen up to its release are
-/// dropped, because the belt stopped under them and their timing no longer holds.
+/// Gates are put in their safe state before the first item and on every way out, after the fires of items
+/// already recorded (due within <see cref="StopDrainLimit"/>) have happened. While the interlock (e-stop) is active
+/// the gates are paused and items are not taken; items seen up to its release are dropped, because the belt stopped
+/// under them and their timing no longer holds.
 /// Items are started (frame, weight) in trigger order and up to <see cref="ClassificationWorkers.Count"/> classify
 /// at once; they are finished (routed, gate scheduled, recorded) in the same order as soon as their classification
 /// is done, also while the loop waits for the next trigger. Records are committed to the outbox while the next
@@ -33,10 +34,24 @@ public sealed class SortingLoop(
 {
     public const int MaxCommitsInFlight = 8;
 
+    /// <summary>
+    /// On a stop, how long the loop lets the fires in flight happen before it cancels the rest: their items' records
+    /// already name those bins. Below the host's shutdown timeout; the layout rules keep every gate within it.
+    /// </summary>
+    public static readonly TimeSpan StopDrainLimit = TimeSpan.FromSeconds(12);
+
     private readonly IInterlock _interlock = interlock ?? NoInterlock.Instance;
     private long _stopLogged = -1;
     private readonly Queue<ItemInFlight> _classifying = new();
     private readonly Queue<(ItemDetected Item, Task<SortOutcome> Committed)> _commits = new();
+    private CancellationToken _hostGaveUp;
+
+    /// <summary>Stops taking items; the fires in flight are served until <paramref name="cancellationToken"/> (the host's shutdown timeout).</summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _hostGaveUp = cancellationToken;
+        return base.StopAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -76,7 +91,9 @@ public sealed class SortingLoop(
         finally
         {
             _interlock.Changed -= OnInterlockChanged;
-            gates.EnterSafeState();
+
+            // Items already recorded are on their way to their gates: fire them, then cancel what is left and log it.
+            await gates.StopAsync(StopDrainLimit, _hostGaveUp);
         }
     }
 
@@ -191,8 +208,9 @@ public sealed class SortingLoop(
             log.LogError(ex, "Item #{Sequence} failed in the pipeline", item.Sequence);
         }
 
-        // A worker's slot is free for the next item only once its item is classified.
-        await FinishClassifiedAsync(keep: workers.Count - 1, ct);
+        // A worker's slot is free for the next item only once its item is classified (with queue-ahead one more
+        // item waits prepared, so a worker never waits for this loop).
+        await FinishClassifiedAsync(keep: workers.InFlight - 1, ct);
     }
 
     /// <summary>Finishes classified items in order, and waits for the oldest while more than <paramref name="keep"/> are classifying.</summary>

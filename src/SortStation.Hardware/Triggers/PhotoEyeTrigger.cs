@@ -9,7 +9,8 @@ namespace SortStation.Hardware.Triggers;
 
 /// <summary>
 /// A photo-eye at the camera line on a GPIO input: the edge into the active level (beam blocked) is one
-/// item, stamped in the edge callback, debounced against contact and edge bounce. The level is watched too:
+/// item, stamped in the edge callback, debounced against contact and edge bounce; an edge sooner than
+/// Trigger:MinSpacingMilliseconds after the last item is the same item. The level is watched too (both edges):
 /// held blocked longer than Trigger:JamSeconds is a jam (<see cref="JamWatch"/>), a soft stop until the beam clears.
 /// </summary>
 public sealed class PhotoEyeTrigger(GpioController gpio, TriggerOptions options, TimeProvider time, StationAlarms? alarms = null) : IItemTrigger
@@ -17,7 +18,8 @@ public sealed class PhotoEyeTrigger(GpioController gpio, TriggerOptions options,
     public async IAsyncEnumerable<ItemDetected> WatchAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         var items = Channel.CreateUnbounded<ItemDetected>(new UnboundedChannelOptions { SingleReader = true });
-        var debouncer = new EdgeDebouncer(TimeSpan.FromMilliseconds(options.DebounceMilliseconds));
+        // Bounce and the item lockout are one window: an edge within it is the same item (Trigger:MinSpacingMilliseconds).
+        var debouncer = new EdgeDebouncer(options.MinSpacing);
         long sequence = 0;
         var pin = options.Pin;
         var blockedEdge = options.ActiveHigh ? PinEventTypes.Rising : PinEventTypes.Falling;

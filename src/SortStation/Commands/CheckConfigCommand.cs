@@ -7,8 +7,8 @@ using SortStation.Hosting;
 namespace SortStation.Commands;
 
 /// <summary>
-/// <c>sortstation check-config</c>: validates every section (and the pin map), loads the model and runs it on
-/// a sample frame, and probes the log files it would write, without driving anything.
+/// <c>sortstation check-config</c>: validates every section (and the pin map, and the belt layout), prints each
+/// gate's items/s, loads the model and runs it on a sample frame, and probes the files it would write, without driving anything.
 /// </summary>
 internal static class CheckConfigCommand
 {
@@ -43,6 +43,7 @@ internal static class CheckConfigCommand
             var sorting = host.Get<IOptions<SortingOptions>>().Value;
             var gated = sorting.Bins.Count(b => b.Value.Gate != GateKind.None);
             output.WriteLine($"Configuration OK: station {station.Id}, hardware {station.Hardware}, {sorting.Bins.Count} bins ({gated} with gates), reject bin '{sorting.RejectBin}'.");
+            GateCapacityReport.Write(output, sorting, host.Get<IOptions<BeltOptions>>().Value, parse.GetValue(config));
             output.Write(summary.ToString());
             output.WriteLine("Next: sortstation pins, then snapshot, tare, calibrate-scale and test-gate (hardware/README.md).");
             return ExitCodes.Ok;

@@ -27,7 +27,7 @@ internal static class ModelReadiness
             using var classifier = new OnnxClassifier(options);
             ModelCheck.Run(classifier, SampleFrame.Create(TimeProvider.System));
             var m = classifier.Metadata;
-            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Model {classifier.Model.Id} (sha256 {classifier.Model.ContentHash}): input 1x3x{m.InputHeight}x{m.InputWidth}, {m.Labels.Count} labels ({string.Join(", ", m.Labels)}); loaded and ran the sample frame in {watch.ElapsedMilliseconds} ms."));
+            report.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Model {classifier.Model.Id} (sha256 {classifier.Model.ContentHash}): input 1x3x{m.InputHeight}x{m.InputWidth}, {m.Labels.Count} labels ({string.Join(", ", m.Labels)}); {ThreadDefaults.Describe(options, Environment.ProcessorCount)}; loaded and ran the sample frame in {watch.ElapsedMilliseconds} ms."));
             foreach (var warning in warnings)
             {
                 report.WriteLine($"Warning: {warning}");

@@ -21,7 +21,7 @@ namespace SortStation.Demo;
 /// Runs the real station host on simulated hardware for a fixed number of items, with an embedded
 /// broker unless one is given, and checks that every record reached an independent subscriber once.
 /// </summary>
-public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, int? intervalMs, FileInfo? config)
+public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, int? intervalMs, FileInfo? config, System.Net.IPAddress? listen = null)
 {
     private static readonly TimeSpan DeliveryTimeout = TimeSpan.FromSeconds(30);
 
@@ -48,7 +48,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var started = TimeProvider.System.GetTimestamp();
-        await using var embedded = broker is null ? await EmbeddedBroker.StartAsync(ct) : null;
+        await using var embedded = broker is null ? await EmbeddedBroker.StartAsync(listen, ct) : null;
         var brokerUri = broker ?? embedded!.Uri;
 
         IHost host;
@@ -83,7 +83,8 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
             await run.Completed.WaitAsync(ct);
 
             // An alarm still active (say the outbox cannot commit): what it keeps will not drain; report it instead.
-            var stoppedAtEnd = alarms.Snapshot().Active.Select(a => a.Code).ToArray();
+            // Missed gates and lost fires hold no record back (their records are written): they are reported with the gate figures.
+            var stoppedAtEnd = alarms.Snapshot().Active.Select(a => a.Code).Where(c => !AlarmCodes.IsGateTiming(c)).ToArray();
             if (stoppedAtEnd.Length == 0)
             {
                 await outbox.WaitUntilDrainedAsync(ct).WaitAsync(DeliveryTimeout, ct);
@@ -97,7 +98,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
                 statistics.Snapshot(),
                 new DemoDelivery(host.Services.GetRequiredService<MqttPublisher>().Acknowledged, subscriber.Received, subscriber.Duplicates),
                 host.Services.GetRequiredService<PriceTable>().Currency,
-                GateTimingReport.From(fires),
+                GateTimingReport.From(fires, host.Services.GetRequiredService<GateScheduler>().Statistics),
                 host.Services.GetRequiredService<IClassifier>().Model.Id,
                 brokerUri.ToString(),
                 TimeProvider.System.GetElapsedTime(started));
@@ -122,9 +123,11 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
                 failed = true;
             }
 
-            if (!complete || subscriber.Duplicates > 0)
+            // Delivery is at least once (docs/telemetry.md): a re-delivery after a cut is dropped by itemId and only
+            // reported; a record that never arrived, or one that could not be read, fails the check.
+            if (!complete || subscriber.Malformed > 0)
             {
-                error.WriteLine($"Delivery check failed: {subscriber.Received} of {expected} records received, {subscriber.Duplicates} duplicates.");
+                error.WriteLine($"Delivery check failed: {subscriber.Received} of {expected} records received ({subscriber.Malformed} unreadable, {subscriber.Duplicates} duplicates, {subscriber.Reconnects} reconnects).");
                 failed = true;
             }
 

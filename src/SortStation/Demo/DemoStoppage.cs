@@ -44,7 +44,7 @@ public sealed record DemoStoppage(
             return;
         }
 
-        var end = ActiveAtEnd.Count == 0 ? "none active at the end" : $"still active at the end: {string.Join(", ", ActiveAtEnd)}";
+        var end = ActiveAtEnd.Count == 0 ? "no soft stop or outbox alarm active at the end" : $"still active at the end: {string.Join(", ", ActiveAtEnd)}";
         output.WriteLine($"alarms: {string.Join("   ", Alarms.Select(s => $"{s.Key} ×{s.Value}"))} ({end}); items passed unsorted during soft stops: {UnsortedDuringSoftStop}");
         output.WriteLine($"records of the {sorted} sorted items: {Committed} committed, {LostWriteFailed} lost (commit failed), {DroppedQuota} dropped (quota); failed commits: {WriteErrors}");
     }

@@ -46,7 +46,7 @@ internal sealed class ModelReloader(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _current = Bind();
-        log.LogInformation("Sorting with model {Model} (sha256 {Hash})", classifier.Model.Id, classifier.Model.ContentHash);
+        log.LogInformation("Sorting with model {Model} (sha256 {Hash}), {Threads}", classifier.Model.Id, classifier.Model.ContentHash, ThreadDefaults.Describe(_current, Environment.ProcessorCount));
         WarnLabels();
         WatchFiles(_current);
         using var configWatch = ChangeToken.OnChange(configuration.GetReloadToken, () => _signals.Writer.TryWrite("configuration"));
@@ -151,6 +151,10 @@ internal sealed class ModelReloader(
         Compare(changes, "Model:MetadataPath", old.MetadataPath, now.MetadataPath);
         Compare(changes, "Model:LabelsPath", old.LabelsPath, now.LabelsPath);
         Compare(changes, "Model:IntraOpThreads", old.IntraOpThreads, now.IntraOpThreads);
+        Compare(changes, "Model:IntraOpSpinning", old.IntraOpSpinning, now.IntraOpSpinning);
+        Compare(changes, "Model:InterOpSpinning", old.InterOpSpinning, now.InterOpSpinning);
+        Compare(changes, "Model:IntraOpThreadAffinities", old.IntraOpThreadAffinities, now.IntraOpThreadAffinities);
+        Compare(changes, "Model:ExecutionMode", old.ExecutionMode, now.ExecutionMode);
         Compare(changes, "Model:TopK", old.TopK, now.TopK);
         if (filesChanged)
         {

@@ -9,8 +9,11 @@ using SortStation.Vision;
 
 namespace SortStation.Hosting;
 
-/// <summary>/healthz of the station: camera, scale, gates, broker, outbox, model, the sorting loop and its state (jam, soft stop, idle).</summary>
-internal sealed class StationHealthSource(IServiceProvider services, WatchdogFeeder watchdog, IOptions<OutboxOptions> outboxOptions) : IHealthSource
+/// <summary>
+/// /healthz of the station: camera, scale, gates (with missed gates and lost fires), broker, outbox, model,
+/// the sorting loop and its state (jam, soft stop, idle).
+/// </summary>
+internal sealed class StationHealthSource(IServiceProvider services, WatchdogFeeder watchdog, IOptions<OutboxOptions> outboxOptions, TimeProvider time) : IHealthSource
 {
     // Above this share of Outbox:MaxRows the backlog is about to hit the quota and lose weighings.
     private const double OutboxNearlyFull = 0.9;
@@ -20,7 +23,8 @@ internal sealed class StationHealthSource(IServiceProvider services, WatchdogFee
         // Resolved per request and optionally: a device that failed to construct must not break /healthz.
         var camera = services.GetService<ICamera>();
         var scale = services.GetService<IScale>();
-        var gates = services.GetService<GateScheduler>()?.Gates.ToArray() ?? [];
+        var scheduler = services.GetService<GateScheduler>();
+        var gates = scheduler?.Gates.ToArray() ?? [];
         var publisher = services.GetService<MqttPublisher>();
         var outbox = services.GetService<IOutboxStore>();
         var model = services.GetService<SwappableClassifier>();
@@ -34,7 +38,7 @@ internal sealed class StationHealthSource(IServiceProvider services, WatchdogFee
         [
             Device("camera", camera?.State),
             Device("scale", scale?.State),
-            new("gates", faultedGates.Length == 0, faultedGates.Length == 0 ? $"{gates.Length} gates, none faulted" : $"faulted: {string.Join(", ", faultedGates)}"),
+            Gates(gates.Length, faultedGates, scheduler?.Statistics),
             new("broker", publisher?.IsConnected == true, publisher is null ? "no publisher" : publisher.IsConnected ? "connected" : $"disconnected: {publisher.LastError ?? "connecting"}"),
             outbox is null
                 ? new("outbox", false, "no outbox")
@@ -46,6 +50,20 @@ internal sealed class StationHealthSource(IServiceProvider services, WatchdogFee
             Sorting(alarms),
         ];
     }
+
+    private HealthCheckResult Gates(int count, string[] faulted, GateStatistics? statistics)
+    {
+        var now = time.GetUtcNow();
+        // Unhealthy for a while after a missed gate (the belt outruns a gate now) or a lost fire (a record is untrue).
+        var missedNow = statistics?.MissedRecently(now) == true;
+        var lostNow = statistics?.LostRecently(now) == true;
+        var state = faulted.Length == 0 ? $"{count} gates, none faulted" : $"faulted: {string.Join(", ", faulted)}";
+        var timing = statistics is null ? string.Empty : $"; missed gates {statistics.MissedTotal}{Ago(statistics.LastMissedAt, now)}, lost fires {statistics.LostTotal}{Ago(statistics.LastLostAt, now)}";
+        return new("gates", faulted.Length == 0 && !missedNow && !lostNow, state + timing);
+    }
+
+    private static string Ago(DateTimeOffset? at, DateTimeOffset now) =>
+        at is { } t ? FormattableString.Invariant($" (last {(now - t).TotalSeconds:F0} s ago)") : string.Empty;
 
     /// <summary>running / idle (healthy) or jam / soft-stopped (not), with the active alarms' own sentences.</summary>
     private HealthCheckResult Sorting(AlarmSnapshot alarms)

@@ -42,7 +42,9 @@ public static class StationHostBuilder
         // preserveStaticLogger: the host owns its logger; disposing one host (tests run several) must not close another's sinks.
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).MinimumLevel.ControlledBy(logLevel.Switch), preserveStaticLogger: true);
         services.AddSystemd();
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        // Above SortingLoop.StopDrainLimit (12 s: fires of items already recorded are served on a stop) and below
+        // systemd's TimeoutStopSec (20 s).
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         services.AddSortStationCore(builder.Configuration);
         services.AddSingleton(sp => new SwappableClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
@@ -56,6 +58,7 @@ public static class StationHostBuilder
         services.AddSortStationTelemetry(builder.Configuration);
         services.AddHostedService<SortingLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<Core.Alarms.IdleWatch>());
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Alarms.GateTimingWatch>());
         services.AddStationOperations(builder.Configuration);
         return builder;
     }

@@ -21,9 +21,10 @@ public sealed class PipelineRig : IAsyncDisposable
     {
         Glass = new RecordingGate("glass", Time);
         Fibre = new RecordingGate("fibre", Time);
-        Gates = new GateScheduler([Glass, Fibre], Time, NullLogger<GateScheduler>.Instance);
         var sorting = new TestOptionsMonitor<SortingOptions>(TestSorting.Options());
-        var belt = new BeltTiming(new TestOptionsMonitor<BeltOptions>(new BeltOptions { SpeedMetersPerSecond = 0.5 }));
+        var beltOptions = new TestOptionsMonitor<BeltOptions>(new BeltOptions { SpeedMetersPerSecond = 0.5 });
+        var belt = new BeltTiming(beltOptions);
+        Gates = new GateScheduler([Glass, Fibre], new GateWindows(sorting, beltOptions), Time, NullLogger<GateScheduler>.Instance);
         Alarms = new StationAlarms(Time, NullLogger.Instance);
         Backlog = new BacklogWatch(sorting, belt, Alarms, Time);
         var pricing = new TestOptionsMonitor<PricingOptions>(new PricingOptions { Currency = "IDR", PerKg = new() { ["glass"] = 500m } });

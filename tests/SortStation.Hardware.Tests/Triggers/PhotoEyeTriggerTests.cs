@@ -35,7 +35,7 @@ public sealed class PhotoEyeTriggerTests
     [Fact]
     public async Task WatchAsync_BounceWithinDebounce_CountsOneItem()
     {
-        var items = await CollectAsync(new TriggerOptions { Pin = 16, ActiveHigh = true, PullUp = false, DebounceMilliseconds = 20 }, expected: 2, () =>
+        var items = await CollectAsync(new TriggerOptions { Pin = 16, ActiveHigh = true, PullUp = false, DebounceMilliseconds = 20, MinSpacingMilliseconds = 20 }, expected: 2, () =>
         {
             foreach (var level in new[] { PinValue.High, PinValue.Low, PinValue.High, PinValue.Low, PinValue.High })
             {
@@ -50,6 +50,25 @@ public sealed class PhotoEyeTriggerTests
 
         Assert.Equal([1L, 2L], items.Select(i => i.Sequence));
         Assert.Equal(TimeSpan.FromMilliseconds(115), items[1].At - items[0].At);
+    }
+
+    [Fact]
+    public async Task WatchAsync_NextEdgeSoonerThanMinSpacing_SameItem()
+    {
+        var items = await CollectAsync(new TriggerOptions { Pin = 16, ActiveHigh = true, PullUp = false, MinSpacingMilliseconds = 150 }, expected: 2, () =>
+        {
+            foreach (var gap in new[] { 115, 85 })
+            {
+                _driver.SetInput(16, PinValue.High);
+                _time.Advance(TimeSpan.FromMilliseconds(10));
+                _driver.SetInput(16, PinValue.Low);
+                _time.Advance(TimeSpan.FromMilliseconds(gap - 10));
+            }
+
+            _driver.SetInput(16, PinValue.High); // 200 ms after the first: the next item
+        });
+
+        Assert.Equal(TimeSpan.FromMilliseconds(200), items[1].At - items[0].At);
     }
 
     [Fact]

@@ -36,6 +36,19 @@ public sealed class RunningStation : IAsyncDisposable
 
     public Uri BrokerUri => _broker.Uri;
 
+    /// <summary>The station's log file so far (Serilog keeps it open for writing).</summary>
+    public string ReadLog()
+    {
+        if (!File.Exists(LogFile))
+        {
+            return string.Empty;
+        }
+
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
     public IReadOnlyCollection<WeighingRecord> Records => _subscriber.Records;
 
     public T Get<T>()
