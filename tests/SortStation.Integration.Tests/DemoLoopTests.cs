@@ -2,6 +2,7 @@ using System.Text.Json;
 using SortStation.Contracts;
 using SortStation.Demo;
 using SortStation.Integration.Tests.Support;
+using SortStation.Mqtt;
 
 namespace SortStation.Integration.Tests;
 

@@ -11,8 +11,9 @@ using SortStation.Core.Pricing;
 using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Hosting;
-using SortStation.Telemetry;
+using SortStation.Mqtt;
 using SortStation.Operations;
+using SortStation.Telemetry;
 
 namespace SortStation.Demo;
 
