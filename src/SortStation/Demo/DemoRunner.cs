@@ -10,6 +10,7 @@ using SortStation.Core.Pricing;
 using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Hosting;
+using SortStation.Simulation;
 using SortStation.Telemetry;
 
 namespace SortStation.Demo;
@@ -81,7 +82,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
                 new DemoDelivery(host.Services.GetRequiredService<MqttPublisher>().Acknowledged, subscriber.Received, subscriber.Duplicates),
                 host.Services.GetRequiredService<PriceTable>().Currency,
                 GateTimingReport.From(fires),
-                host.Services.GetRequiredService<IClassifier>().Model.Id,
+                (host.Services.GetRequiredService<IClassifier>().Model.Id, host.Services.GetRequiredService<SimulatedConveyor>().Frames),
                 brokerUri.ToString(),
                 TimeProvider.System.GetElapsedTime(started));
             await host.StopAsync(CancellationToken.None);
