@@ -6,7 +6,7 @@ from common import MODELS, WORK, read_json, write_json
 
 # (log tag, what changes relative to the row above). Order = the card's table.
 REGIMES = [
-    ("r1-plain", "all layers from the ImageNet weights, 24 epochs, fixed schedule; plain views (rotation, crops, "
+    ("r1-plain", "all layers from the ImageNet weights, 16 epochs, fixed schedule; plain views (rotation, crops, "
                  "colour jitter, mild blur/noise/JPEG, flips) + random erasing; no composites, no teacher"),
     ("r2-composites", "+ half of the views composited on synthetic backgrounds"),
     ("r4-kd-plain", "distillation from the ResNet18 teacher on plain views only (no composites)"),
@@ -30,9 +30,9 @@ def main():
                     "settings": {k: log[k] for k in ("epochs", "from", "lr", "alpha", "temperature", "erase", "composites",
                                                      "batchNorm", "ema", "resolution", "threads")},
                     "last": {k: round(log["last"][k], 4) for k in KEYS},
-                    "best": {"epoch": log["best"]["epoch"], **{k: round(log["best"][k], 4) for k in KEYS}},
-                    "curve": [{"epoch": r["epoch"], **{k: round(r[k], 4) for k in ("valAcc", "valMacroF1", "stressAcc")}}
-                              for r in log["history"]],
+                    "best": {"epoch": log["best"]["epoch"], **{k: round(log["best"][k], 4) for k in KEYS if k in log["best"]}},
+                    "curve": [{"epoch": r["epoch"], **{k: round(r[k], 4) for k in ("valAcc", "valMacroF1", "stressAcc")
+                                                         if k in r}} for r in log["history"]],
                     "minutes": log["minutes"]}
     teacher = WORK / "teacher.json"
     result = {"regimes": out, "teacher": read_json(teacher)["history"][-1] if teacher.exists()
