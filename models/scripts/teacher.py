@@ -21,7 +21,7 @@ from common import LABELS, SEED, WORK, read_json, read_split, station_tensor, wr
 from import_teacher import load_teacher
 from views import load_bank
 
-EPOCHS = 6
+EPOCHS = 5
 BATCH = 32
 
 
@@ -52,7 +52,7 @@ def val_tensors(split="val"):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--epochs", type=int, default=EPOCHS)
-    ap.add_argument("--lr", type=float, default=3e-4, help="peak learning rate of the backbone (head: 10x)")
+    ap.add_argument("--lr", type=float, default=1e-4, help="peak learning rate of the backbone (head: 10x)")
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=0, help="only N photos and N views per bank (a quick smoke run)")
     args = ap.parse_args()

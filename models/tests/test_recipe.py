@@ -53,6 +53,16 @@ class SegmentTest(unittest.TestCase):
         self.assertFalse(info["usable"])
         self.assertTrue(segment.describe(mask, np.array([215.0, 128.0, 131.0]))["usable"])
 
+    def test_frame_filling_photos_get_a_sheet_piece(self):
+        box = {"usable": False, "share": 0.2, "border": 0.3, "boardL": 170.0, "boardChroma": 30.0}
+        tiny = {"usable": False, "share": 0.001, "border": 0.0, "boardL": 220.0, "boardChroma": 2.0}
+        self.assertTrue(segment.fills_frame(box))
+        self.assertFalse(segment.fills_frame(tiny))
+        rgb, mask = np.zeros((256, 341, 3), np.uint8), np.zeros((256, 341), np.uint8)
+        sheet = views.composite_mask(rgb, mask, box, np.random.default_rng(0))
+        self.assertTrue(0.15 < (sheet > 0).mean() < 0.75)
+        self.assertIsNone(views.composite_mask(rgb, mask, tiny, np.random.default_rng(0)))
+
     def test_whole_frame_masks_are_not_usable(self):
         self.assertFalse(segment.describe(np.full((256, 341), 255, np.uint8), np.array([215.0, 128, 128]))["usable"])
 
