@@ -64,6 +64,8 @@ if [ -n "$quick" ]; then
   run SortStation.Hardware.Bench --items 20 --cpu-seconds 1 --out artifacts/bench/gate-timing.json
   run SortStation.Clustering.Bench --n 20000 --silhouette-n 2000 --repeats 1 --out artifacts/bench/clustering.json
   run SortStation.Central.Bench 2000 artifacts/bench/central-ingest.json
+  run SortStation.Central.Web.Bench seed --provider sqlite --weighings 20000
+  run SortStation.Central.Web.Bench load --provider sqlite --seconds 3 --out artifacts/bench/console-sqlite.json
 else
   run SortStation.Bench --out artifacts/bench/station.json
   run SortStation.Bench --only loop "${levers[@]}" --out artifacts/bench/loop-levers.json
@@ -73,4 +75,8 @@ else
   run SortStation.Hardware.Bench --out artifacts/bench/gate-timing.json
   run SortStation.Clustering.Bench --repeats 3 --out artifacts/bench/clustering.json
   run SortStation.Central.Bench 50000 artifacts/bench/central-ingest.json
+  for provider in sqlite postgres; do  # the console: 1 000 000 weighings, 20 stations, 90 days
+    run SortStation.Central.Web.Bench seed --provider $provider
+    run SortStation.Central.Web.Bench load --provider $provider --out artifacts/bench/console-$provider.json
+  done
 fi

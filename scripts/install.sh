@@ -80,7 +80,7 @@ if ((central)); then
     cp -a "$central_from" "$stage/central"
   else
     command -v dotnet >/dev/null || { echo "install: the .NET 10 SDK is needed to publish central, or give --central-from DIR" >&2; exit 1; }
-    publish SortStation.Central "$stage/central"
+    publish SortStation.Central.Host "$stage/central"
   fi
 fi
 

@@ -32,6 +32,7 @@ using (var host = CentralHostBuilder.Build(null, new Dictionary<string, string?>
     ["Mqtt:Broker"] = broker.Uri.ToString(),
     ["Storage:SqlitePath"] = Path.Combine(temp, "broker.db"),
     ["Clustering:Enabled"] = "false",
+    ["Web:Enabled"] = "false", // ingest alone; the console has its own benchmark
     ["Serilog:MinimumLevel:Default"] = "Warning",
     ["Serilog:WriteTo:1:Args:path"] = Path.Combine(temp, "logs", "central-.log"),
 }))

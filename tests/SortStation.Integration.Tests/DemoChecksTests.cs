@@ -6,6 +6,7 @@ using MQTTnet.Protocol;
 using SortStation.Contracts;
 using SortStation.Demo;
 using SortStation.Integration.Tests.Support;
+using SortStation.Mqtt;
 
 namespace SortStation.Integration.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SortStation.Demo;
+using SortStation.Mqtt;
 
 namespace SortStation.Integration.Tests;
 

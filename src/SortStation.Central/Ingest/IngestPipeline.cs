@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SortStation.Central.Live;
 using SortStation.Central.Stations;
 using SortStation.Central.Storage;
 using SortStation.Contracts;
@@ -10,7 +11,7 @@ namespace SortStation.Central.Ingest;
 /// only the commit (and logs each rejected message once). Counters are since process start; the
 /// persistent ones are in the database.
 /// </summary>
-public sealed class IngestPipeline(IWeighingStore store, WeighingValidator validator, StationRegistry stations, MalformedLog malformedLog)
+public sealed class IngestPipeline(IWeighingStore store, WeighingValidator validator, StationRegistry stations, MalformedLog malformedLog, FleetEvents? events = null, TimeProvider? time = null)
 {
     private readonly ConcurrentDictionary<string, long> _rejected = new(StringComparer.Ordinal);
     private long _stored;
@@ -60,6 +61,12 @@ public sealed class IngestPipeline(IWeighingStore store, WeighingValidator valid
         foreach (var (reason, count) in batch.Rejections.ByReason)
         {
             _rejected.AddOrUpdate(reason, count, (_, n) => n + count);
+        }
+
+        if (result.Inserted > 0 && events is not null)
+        {
+            var senders = batch.Records.Select(r => r.StationId).Distinct(StringComparer.Ordinal).ToList();
+            events.Publish(new FleetEvent(FleetEvent.Kinds.Weighings, senders, result.Inserted, (time ?? TimeProvider.System).GetUtcNow()));
         }
 
         return result;

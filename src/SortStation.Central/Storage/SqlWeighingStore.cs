@@ -10,7 +10,7 @@ namespace SortStation.Central.Storage;
 /// The one implementation of <see cref="IWeighingStore"/>: the SQL is portable (ON CONFLICT DO NOTHING,
 /// GROUP BY), only connections and money values go through the <see cref="ISqlDialect"/>.
 /// </summary>
-public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : IWeighingStore
+public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time, Queries.RollupCache? rollupCache = null) : IWeighingStore
 {
     private const string InsertSql =
         "INSERT INTO weighings (item_id, station_id, ts_ms, label, confidence, top_json, weight_kg, unit_price, value, currency, bin, reason, model, received_ms) "
@@ -30,6 +30,7 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = 0;
+        var rollup = new RollupBatch();
         if (records.Count > 0)
         {
             await using var insert = SqlCommands.Create(connection, tx, InsertSql, InsertParameters);
@@ -37,9 +38,15 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
             foreach (var r in records)
             {
                 Bind(insert, r, received);
-                inserted += await insert.ExecuteNonQueryAsync(cancellationToken);
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    inserted++;
+                    rollup.Add(r);
+                }
             }
         }
+
+        await rollup.WriteAsync(connection, tx, dialect, cancellationToken);
 
         var duplicates = records.Count - inserted;
         await AddCounterAsync(connection, tx, "duplicates", duplicates, cancellationToken);
@@ -50,6 +57,11 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
         }
 
         await tx.CommitAsync(cancellationToken);
+        if (rollupCache is not null && rollupCache.IsPast(RollupBatch.DayOf(rollup.OldestMs) + 1))
+        {
+            rollupCache.PastDaysChanged(); // a weighing for a day before today: cached totals of past days are stale
+        }
+
         return new StoreResult(inserted, duplicates, malformed);
     }
 

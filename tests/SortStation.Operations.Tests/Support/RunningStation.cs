@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SortStation.Contracts;
 using SortStation.Demo;
 using SortStation.Hosting;
+using SortStation.Mqtt;
 
 namespace SortStation.Operations.Tests.Support;
 
