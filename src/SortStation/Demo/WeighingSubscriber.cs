@@ -4,6 +4,7 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SortStation.Contracts;
+using SortStation.Kernel.Timing;
 using SortStation.Mqtt;
 
 namespace SortStation.Demo;

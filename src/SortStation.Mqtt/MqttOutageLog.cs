@@ -2,20 +2,21 @@ using Microsoft.Extensions.Logging;
 using MQTTnet;
 using MQTTnet.Adapter;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Mqtt;
 
 /// <summary>
-/// Logs broker trouble once per outage (then at Debug), so a long outage or a wrong password does not
-/// flood the journal while the publisher keeps retrying. Credentials problems get their own clear error.
+/// Logs broker trouble once per outage (then at Debug), so a long outage or a wrong password does not flood the
+/// journal while the host keeps retrying. Credentials problems get their own clear error. Logged under the
+/// caller's category (the publisher's, the ingest's), where a technician looks for them.
 /// </summary>
-internal sealed class ConnectionFaultLog(MqttOptions mqtt, ILogger log)
+internal sealed class MqttOutageLog(MqttConnectionOptions mqtt, ILogger log, Func<string> kept)
 {
     private bool _authLogged;
     private bool _faultLogged;
 
     public string? LastError { get; private set; }
 
-    public void Report(Exception ex, long pending)
+    public void Report(Exception ex)
     {
         LastError = ex.Message;
         var code = ex switch
@@ -31,8 +32,8 @@ internal sealed class ConnectionFaultLog(MqttOptions mqtt, ILogger log)
             if (!_authLogged)
             {
                 log.LogError(
-                    "MQTT broker {Broker} refused user {User}: {ReasonCode}. Check Mqtt:Username and the password in Mqtt:PasswordFile or Mqtt:PasswordEnvironmentVariable against the broker's password file. {Pending} records kept in the outbox; retrying every {Min}–{Max} s",
-                    mqtt.Broker, mqtt.Username ?? "(anonymous)", code, pending, mqtt.ReconnectMinSeconds, mqtt.ReconnectMaxSeconds);
+                    "MQTT broker {Broker} refused user {User}: {ReasonCode}. Check Mqtt:Username and the password in Mqtt:PasswordFile or Mqtt:PasswordEnvironmentVariable against the broker's password file. {Kept}; retrying every {Min}–{Max} s",
+                    mqtt.Broker, mqtt.Username ?? "(anonymous)", code, kept(), mqtt.ReconnectMinSeconds, mqtt.ReconnectMaxSeconds);
                 _authLogged = true;
             }
             else
@@ -45,7 +46,7 @@ internal sealed class ConnectionFaultLog(MqttOptions mqtt, ILogger log)
 
         if (!_faultLogged)
         {
-            log.LogWarning("MQTT broker {Broker} unavailable ({Error}); {Pending} records kept in the outbox, retrying with back-off", mqtt.Broker, ex.Message, pending);
+            log.LogWarning("MQTT broker {Broker} unavailable ({Error}); {Kept}, retrying with back-off", mqtt.Broker, ex.Message, kept());
             _faultLogged = true;
         }
         else
@@ -54,15 +55,15 @@ internal sealed class ConnectionFaultLog(MqttOptions mqtt, ILogger log)
         }
     }
 
-    public void Recovered(bool sessionPresent, long pending)
+    public void Recovered(string clientId, bool sessionPresent)
     {
         if (_faultLogged || _authLogged)
         {
-            log.LogInformation("MQTT broker {Broker} reachable again (session present: {SessionPresent}); draining {Pending} records", mqtt.Broker, sessionPresent, pending);
+            log.LogInformation("MQTT broker {Broker} reachable again as {ClientId} (session present: {SessionPresent}); {Kept}", mqtt.Broker, clientId, sessionPresent, kept());
         }
         else
         {
-            log.LogInformation("Connected to MQTT broker {Broker} (session present: {SessionPresent})", mqtt.Broker, sessionPresent);
+            log.LogInformation("Connected to MQTT broker {Broker} as {ClientId} (session present: {SessionPresent})", mqtt.Broker, clientId, sessionPresent);
         }
 
         _faultLogged = false;

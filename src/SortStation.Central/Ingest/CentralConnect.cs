@@ -9,7 +9,7 @@ namespace SortStation.Central.Ingest;
 /// broker keeps unacknowledged weighings while central restarts, credentials, TLS) with client id =
 /// Central:InstanceId and a receive maximum.
 /// </summary>
-internal sealed class CentralConnectOptions(CentralMqttOptions mqtt, string instanceId)
+internal sealed class CentralConnect(CentralMqttOptions mqtt, string instanceId)
 {
     public string ClientId => instanceId;
 

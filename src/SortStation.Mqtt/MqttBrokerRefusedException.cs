@@ -1,6 +1,6 @@
 using MQTTnet;
 
-namespace SortStation.Telemetry;
+namespace SortStation.Mqtt;
 
 /// <summary>The broker answered CONNECT with a failure reason code (bad credentials, not authorised, banned...).</summary>
 public sealed class MqttBrokerRefusedException : Exception

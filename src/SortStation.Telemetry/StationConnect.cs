@@ -5,8 +5,8 @@ using SortStation.Mqtt;
 
 namespace SortStation.Telemetry;
 
-/// <summary>The station's CONNECT: the shared one (<see cref="MqttConnect"/>) plus a retained <c>offline</c> will.</summary>
-internal sealed class MqttConnectOptions(MqttOptions mqtt, string stationId)
+/// <summary>The station's CONNECT packet: the shared one (<see cref="MqttConnect"/>) plus a retained <c>offline</c> will.</summary>
+internal sealed class StationConnect(MqttOptions mqtt, string stationId)
 {
     public string ClientId => string.IsNullOrWhiteSpace(mqtt.ClientId) ? $"sortstation-{stationId}" : mqtt.ClientId;
 
