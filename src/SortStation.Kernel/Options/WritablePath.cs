@@ -14,7 +14,7 @@ public static class WritablePath
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
         {
-            return $"{full} is a directory, not a file.";
+            return $"{full} is a folder, not a file.";
         }
 
         var folder = Path.GetDirectoryName(full);
@@ -22,7 +22,7 @@ public static class WritablePath
         {
             if (File.Exists(folder))
             {
-                return $"{folder} is a file, so the directory {Path.GetDirectoryName(full)} cannot be created.";
+                return $"{folder} is a file, so the folder {Path.GetDirectoryName(full)} cannot be created.";
             }
 
             folder = Path.GetDirectoryName(folder);
@@ -30,7 +30,7 @@ public static class WritablePath
 
         if (folder is null)
         {
-            return $"no directory above {full} exists.";
+            return $"no folder above {full} exists.";
         }
 
         var probe = Path.Combine(folder, $".sortstation-write-probe-{Guid.NewGuid():N}");
@@ -44,7 +44,7 @@ public static class WritablePath
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return $"cannot write in {folder} as user {Environment.UserName}: {ex.Message}";
+            return $"{folder} cannot be written by this user ({Environment.UserName}: {ex.Message}).";
         }
     }
 }
