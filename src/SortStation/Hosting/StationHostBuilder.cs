@@ -42,6 +42,8 @@ public static class StationHostBuilder
         // Above SortingLoop.StopDrainLimit (12 s: fires of items already recorded are served on a stop) and below
         // systemd's TimeoutStopSec (20 s).
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        services.UseLastGoodOptions(); // decorator of every section's IOptionsMonitor<>: here, before anything reads one
+        services.AddWatchdogFeeder(); // the first hosted service, so it is the first started
 
         services.AddSortStationCore(builder.Configuration);
         services.AddSingleton(sp => new SwappableClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
@@ -75,5 +77,7 @@ public static class StationHostBuilder
             default:
                 throw new OptionsValidationException(StationOptions.Section, typeof(StationOptions), [$"Station:Hardware = {mode}: no drivers for it. Fix: use Simulated or Raspberry."]);
         }
+
+        services.TrackTrigger(); // the trigger's decorator, where the trigger is registered
     }
 }
