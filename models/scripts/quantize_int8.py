@@ -527,8 +527,16 @@ def main():
     ap.add_argument("--float-convs", type=int, default=FLOAT_CONVS,
                     help="the first N convs stay fp32 (1: the stem; 3: the stem and the first block)")
     ap.add_argument("--reuse-ranges", action="store_true", help="reuse .work/quant/ranges.json (same fp32 model)")
+    ap.add_argument("--dir", default=None,
+                    help="another model folder of models/ (e.g. mobilenetv2-trashnet-160): its model.onnx -> "
+                         "model.int8.onnx, figures in its int8-metrics.json; the card is left alone")
     args = ap.parse_args()
     t0 = time.time()
+    global FP32, INT8, QWORK, METRICS
+    if args.dir:
+        folder = MODELS / args.dir
+        FP32, INT8, QWORK, METRICS = (folder / "model.onnx", folder / "model.int8.onnx", WORK / f"quant-{args.dir}",
+                                      folder / "int8-metrics.json")
 
     clean = onnx.load(str(FP32))
     folded = fold_pads(clean)
@@ -553,10 +561,10 @@ def main():
     test = photo_list(QWORK / "test.txt", [p for p, _ in read_split("test")])
     quanttool("evaluate", FP32, INT8, test, QWORK / "evaluation.json", args.runs)
     ev = read_json(QWORK / "evaluation.json")
-    meta = read_json(OUT / "metadata.json")
+    meta = read_json(FP32.parent / "metadata.json")
+    name = FP32.parent.name
     metrics = {
-        "model": "mobilenetv2-trashnet", "fp32": "mobilenetv2-trashnet/model.onnx",
-        "int8": "mobilenetv2-trashnet/model.int8.onnx",
+        "model": name, "fp32": f"{name}/model.onnx", "int8": f"{name}/model.int8.onnx",
         "fp32Sha256": sha256(FP32), "int8Sha256": sha256(INT8), "fp32TrainedAt": meta.get("trainedAt"),
         "method": {
             "format": "QDQ (QuantizeLinear/DequantizeLinear), ONNX opset 13, static post-training quantization",
@@ -588,7 +596,8 @@ def main():
     }
     write_json(METRICS, metrics)
     print(f"wrote {METRICS}")
-    update_card(metrics)
+    if not args.dir:
+        update_card(metrics)
 
 
 def update_card(metrics):

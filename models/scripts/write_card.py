@@ -1,42 +1,90 @@
-"""Step 6: render the model card models/README.md from card_template.md and the measured
-figures (models/metrics.json, mobilenetv2-trashnet/metadata.json, .work/train_log.json)."""
+"""Step 7: render the model card models/README.md from card_template.md and the measured figures
+(models/metrics.json, models/regimes.json, mobilenetv2-trashnet/metadata.json, int8-metrics.json,
+variants.json)."""
 from string import Template
 
-from common import LABELS, MODELS, OUT, SCRIPTS_DIR, WORK, read_json
+from common import LABELS, MODELS, OUT, SCRIPTS_DIR, read_json
 
-TARGET_ACC = TARGET_F1 = 0.937
-
-
-def pct(x):
-    return f"{100 * x:.1f} %"
+TARGET_ACC, TARGET_F1, TARGET_PURITY = 0.95, 0.94, 0.98
+PREVIOUS_VALIDATION = "92.5 % / 0.901 (best epoch 19 of an early-stopped run; test 92.0 % / 0.910 after the refit)"
 
 
-REGIMES = (("headOnly", "(a) head-only"), ("partial", "(b) last ~40 layers"), ("fineTuned", "(c) deeper, shipped"))
+def pct(x, digits=1):
+    return f"{100 * x:.{digits}f} %"
+
+
+def met(ok):
+    return "**met**" if ok else "**NOT met**"
+
+
+def interval(ci, key, as_pct=True):
+    lo, hi = ci[key]
+    return f"{100 * lo:.1f}–{100 * hi:.1f} %" if as_pct else f"{lo:.3f}–{hi:.3f}"
+
+
+def headline(m):
+    f, p, cal = m["fineTuned"], m["previous"], m["calibration"]
+    op = cal["operatingPoint"]["test"]
+    acc, f1, trash = f["accuracy"], f["macro"]["f1"], f["perClass"]["trash"]["f1"]
+    s = m["stress"]["models"]
+    new, old = s[m["version"]], s[p["version"]]
+    gain_lo, gain_hi = m["stress"]["gainInterval95"]
+    lines = [
+        f"**Test split ({m['testPhotos']} photos): top-1 accuracy {pct(acc)}, macro F1 {f1:.3f}, `trash` F1 {trash:.3f}** "
+        f"(95 % bootstrap intervals: accuracy {interval(f['interval95'], 'accuracy')}, macro F1 "
+        f"{interval(f['interval95'], 'macroF1', False)}). The 1.0.0 model on the same photos: {pct(p['accuracy'])}, "
+        f"{p['macro']['f1']:.3f}, `trash` F1 {p['perClass']['trash']['f1']:.3f}; the gain in accuracy, paired over "
+        f"the same photos, is {100 * (acc - p['accuracy']):+.1f} points (95 % interval "
+        f"{100 * m['accuracyGainInterval95'][0]:+.1f} to {100 * m['accuracyGainInterval95'][1]:+.1f}).",
+        "",
+        "Targets of issue 21, on this test split:",
+        "",
+        f"- top-1 ≥ {pct(TARGET_ACC, 0)}: {met(acc >= TARGET_ACC)} ({pct(acc)}); macro F1 ≥ {TARGET_F1}: "
+        f"{met(f1 >= TARGET_F1)} ({f1:.3f}); `trash` F1 {trash:.3f} ({f['perClass']['trash']['support']} test photos).",
+    ]
+    if op:
+        lines.append(f"- purity ≥ {pct(TARGET_PURITY, 0)} at the default threshold: **met** — `Sorting:MinConfidence` "
+                     f"**{op['threshold']:.2f}** (calibrated, temperature {cal['temperature']:.2f}): {op['accepted']} of "
+                     f"{m['testPhotos']} test items accepted (**coverage {pct(op['coverage'])}**), {pct(op['purity'])} of "
+                     f"them right; the other {op['rejected']} go to the reject bin.")
+    else:
+        lines.append(f"- purity ≥ {pct(TARGET_PURITY, 0)}: **NOT met** at any threshold 0.30–0.95.")
+    clear = gain_lo > 0.05
+    lines.append(f"- robustness on synthetic backgrounds (stress test, {s[m['version']]['images']} composites, families "
+                 f"never seen in training): {pct(old['accuracy'])} (1.0.0) → **{pct(new['accuracy'])}** (2.0.0), macro F1 "
+                 f"{old['macroF1']:.3f} → {new['macroF1']:.3f}; gain {100 * (new['accuracy'] - old['accuracy']):+.1f} points "
+                 f"(95 % paired interval {100 * gain_lo:+.1f} to {100 * gain_hi:+.1f}): "
+                 f"{'**a clear gain**' if clear else '**not a clear gain**'} (bar: the interval above +5 points).")
+    return "\n".join(lines)
 
 
 def comparison_table(m):
-    rows = [("test accuracy (top-1)", lambda r: pct(r["accuracy"]))]
+    f, p, v = m["fineTuned"], m["previous"], m["validationRunOnTest"]
+    rows = [("test accuracy (top-1)", pct(p["accuracy"]), pct(v["accuracy"]), pct(f["accuracy"]))]
     for avg in ("macro", "weighted"):
         for k in ("precision", "recall", "f1"):
-            rows.append((f"{avg} {k}", lambda r, a=avg, k=k: f"{r[a][k]:.3f}"))
-    lines = ["| test split | " + " | ".join(t for _, t in REGIMES) + " |", "|---" + "|---:" * len(REGIMES) + "|"]
-    lines += [f"| {name} | " + " | ".join(f(m[k]) for k, _ in REGIMES) + " |" for name, f in rows]
-    v = m["validation"]
-    run = " (validation run, best epoch)" if m.get("refit") else ""
-    for key, label in (("acc", "validation accuracy"), ("macroF1", "validation macro F1")):
-        lines.append(f"| {label}{run} | " + " | ".join(f"{v[k][key]:.3f}" for k, _ in REGIMES) + " |")
-    lines.append(f"| epochs run{' (refit)' if run else ''} | "
-                 + " | ".join(str(m["epochs"].get(k, "?")) for k, _ in REGIMES) + " |")
+            src = (p, v, f)
+            rows.append((f"{avg} {k}",) + tuple(f"{r[avg][k]:.3f}" for r in src))
+    rows.append(("`trash` F1", f"{p['perClass']['trash']['f1']:.3f}", "", f"{f['perClass']['trash']['f1']:.3f}"))
+    rows.append(("95 % interval, accuracy", interval(p["interval95"], "accuracy"), "", interval(f["interval95"], "accuracy")))
+    rows.append(("95 % interval, macro F1", interval(p["interval95"], "macroF1", False), "",
+                 interval(f["interval95"], "macroF1", False)))
+    s = m["stress"]["models"]
+    rows.append(("synthetic stress test, accuracy", pct(s[p["version"]]["accuracy"]), pct(s["validationRun"]["accuracy"]),
+                 pct(s[m["version"]]["accuracy"])))
+    lines = ["| test split | 1.0.0 (shipped until now) | 2.0 recipe, validation run (train split only) | **2.0.0 shipped** (refit on train + validation) |",
+             "|---|---:|---:|---:|"]
+    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     return "\n".join(lines)
 
 
 def per_class_table(m):
-    lines = ["| class | precision | recall | F1 | F1 (a) head-only | F1 (b) partial | test photos |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+    f, p = m["fineTuned"], m["previous"]
+    lines = ["| class | precision | recall | F1 | F1 of 1.0.0 | test photos |", "|---|---:|---:|---:|---:|---:|"]
     for c in LABELS:
-        r, h, p = (m[k]["perClass"][c] for k in ("fineTuned", "headOnly", "partial"))
-        lines.append(f"| {c} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {h['f1']:.3f} | "
-                     f"{p['f1']:.3f} | {r['support']} |")
+        r = f["perClass"][c]
+        lines.append(f"| {c} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {p['perClass'][c]['f1']:.3f} | "
+                     f"{r['support']} |")
     return "\n".join(lines)
 
 
@@ -51,68 +99,78 @@ def confusions_list(m):
                      + ", ".join(f"`{p}`" for p in c["examples"]) for c in m["fineTuned"]["topConfusions"])
 
 
-def fidelity_table(f):
-    lines = ["| photo | top-1 numpy reference | top-1 PyTorch | max abs logit diff |", "|---|---:|---:|---:|"]
-    lines += [f"| `{r['photo']}` | {r['referenceTop1']} | {r['torchTop1']} | {r['maxAbsLogitDiff']:.2e} |"
-              for r in f["photos"]]
+def calibration_table(cal):
+    e, n = cal["ece"], cal["nll"]
+    return "\n".join([
+        "| | validation (where T is fitted) | test (shipped model) |", "|---|---:|---:|",
+        f"| ECE, T = 1 (raw softmax) | {e['valBefore']:.3f} | {e['testBefore']:.3f} |",
+        f"| ECE, T = {cal['temperature']:.2f} | {e['valAfter']:.3f} | **{e['testAfter']:.3f}** |",
+        f"| negative log-likelihood, T = 1 | {n['valBefore']:.3f} | {n['testBefore']:.3f} |",
+        f"| negative log-likelihood, T = {cal['temperature']:.2f} | {n['valAfter']:.3f} | {n['testAfter']:.3f} |"])
+
+
+def reliability_table(cal):
+    lines = ["| confidence bin | T = 1: items, accuracy, mean confidence | calibrated: items, accuracy, mean confidence |",
+             "|---|---:|---:|"]
+    before = {(r["from"]): r for r in cal["reliability"]["testBefore"]}
+    after = {(r["from"]): r for r in cal["reliability"]["testAfter"]}
+    for lo in sorted(set(before) | set(after)):
+        cells = []
+        for d in (before, after):
+            r = d.get(lo)
+            cells.append(f"{r['count']}, {pct(r['accuracy'], 0)}, {r['confidence']:.2f}" if r else "–")
+        lines.append(f"| {lo:.1f}–{lo + 0.1:.1f} | {cells[0]} | {cells[1]} |")
     return "\n".join(lines)
 
 
-def verdict(m):
-    acc, f1 = m["fineTuned"]["accuracy"], m["fineTuned"]["macro"]["f1"]
-    beats = acc > m["headOnly"]["accuracy"] and f1 > m["headOnly"]["macro"]["f1"]
-    met = acc >= TARGET_ACC and f1 >= TARGET_F1
-    text = (f"Targets of issue 3 (top-1 ≥ {pct(TARGET_ACC)}, macro F1 ≥ {TARGET_F1}): "
-            f"**{'met' if met else 'NOT met'}** ({pct(acc)}, {f1:.3f}). "
-            f"Fine-tuned beats head-only: **{'yes' if beats else 'NO'}**.")
-    ci = m["fineTuned"].get("interval95")
-    if ci:
-        (alo, ahi), (flo, fhi) = ci["accuracy"], ci["macroF1"]
-        inside = alo <= TARGET_ACC <= ahi and flo <= TARGET_F1 <= fhi
-        text += (f" 95 % bootstrap intervals over the test photos ({ci['resamples']} resamples): accuracy "
-                 f"{100 * alo:.1f}–{100 * ahi:.1f} %, macro F1 {flo:.3f}–{fhi:.3f}. "
-                 + (f"The published figures lie inside both: {m['testPhotos']} test photos cannot tell this model "
-                    "from them, "
-                    "but the target is counted on the point figures, so it stays not met."
-                    if inside and not met else ""))
-    return text
+def risk_coverage_table(rows, op=None, stress=None):
+    head = "| threshold | coverage (accepted) | accuracy of accepted (purity) | wrong but accepted | rejected |"
+    sep = "|---:|---:|---:|---:|---:|"
+    if stress:
+        head += " synthetic stress test: coverage, purity |"
+        sep += "---:|"
+    lines = [head, sep]
+    srows = {r["threshold"]: r for r in stress} if stress else {}
+    for r in rows:
+        mark = "**" if op and r["threshold"] == op["threshold"] else ""
+        line = (f"| {mark}{r['threshold']:.2f}{mark} | {pct(r['coverage'])} ({r['accepted']}) | {mark}{pct(r['purity'])}{mark} | "
+                f"{r['wrongAccepted']} | {r['rejected']} |")
+        if stress:
+            s = srows[r["threshold"]]
+            line += f" {pct(s['coverage'])}, {pct(s['purity'])} |"
+        lines.append(line)
+    return "\n".join(lines)
 
 
-def refit_text(m, log):
-    """What the shipped models are when train.py --refit made them."""
-    if "refit" not in log:
-        return ""
-    r, s = log["refit"], log["refit"]["stops"]
-    text = (f"\n- **Shipped: the refit.** After that validation run, `train.py --refit` trained the same recipe again on "
-            f"train + validation ({r['photos']} photos), each regime on its own schedule length and stopped at the "
-            f"epoch the validation run had kept (head-only {s['headOnly']}, (b) {s['partial']}, (c) {s['fineTuned']}); "
-            "nothing is selected in the refit (no photo is left to validate on), and the test split stays unseen "
-            "by both runs. That the refit ships, whatever its test figure, was decided before it ran. "
-            "All test figures on this card are the refit's models; the validation rows of the table are the "
-            "validation run's.")
-    vr = m.get("validationRunFineTuned")
-    if vr:
-        text += (f" The validation run's own (c) model (train split only) scores {pct(vr['accuracy'])} / macro F1 "
-                 f"{vr['macro']['f1']:.3f} on the same test photos.")
-    return text
+def stress_table(m):
+    s, prev, new = m["stress"]["models"], m["previous"]["version"], m["version"]
+    fams = m["stress"]["families"]
+    lines = ["| stress test (synthetic) | " + " | ".join(fams) + " | all | macro F1 |", "|---" + "|---:" * (len(fams) + 2) + "|"]
+    for key, name in ((prev, f"{prev} model"), ("validationRun", "2.0 recipe, validation run"), (new, f"**{new} shipped**")):
+        r = s[key]
+        lines.append(f"| {name} | " + " | ".join(pct(r["perFamily"][f]) for f in fams)
+                     + f" | {pct(r['accuracy'])} | {r['macroF1']:.3f} |")
+    return "\n".join(lines)
 
 
-def deep_recipe(log, epochs_run):
-    """Regime (c)'s settings as train.py logged them (older logs lack them: the then defaults)."""
-    d = log.get("deep", {"epochs": 35, "lr": 2e-4, "patience": 8, "ema": 0.0, "cutmix": 0.0})
-    lr = f"{d['lr']:.0e}".replace("e-0", "e-")
-    text = (f"Peak LR {lr} backbone, 1e-3 head, one-cycle over {d['epochs']} epochs "
-            f"({epochs_run} run; early stop after {d['patience']} epochs without a better validation macro F1)")
-    if d["ema"]:
-        text += (f"; validated and kept: an exponential moving average of the weights (decay {d['ema']:g}, "
-                 f"i.e. about the last {round(1 / (1 - d['ema']))} batches)")
-    if d["cutmix"]:
-        text += f"; CutMix on {100 * d['cutmix']:.0f} % of the batches"
-    if d.get("lrDecay", 1.0) != 1.0:
-        text += f"; each block's peak LR {d['lrDecay']:g} times the next block's (layer-wise decay)"
-    if d.get("mixup"):
-        text += f"; Mixup on every batch (Beta({d['mixup']:g}, {d['mixup']:g}) weights)"
-    return text + "."
+def stress_recall_table(m):
+    s, prev, new = m["stress"]["models"], m["previous"]["version"], m["version"]
+    lines = ["| recall on the stress test | " + " | ".join(LABELS) + " |", "|---" + "|---:" * len(LABELS) + "|"]
+    for key in (prev, new):
+        lines.append(f"| {key} | " + " | ".join(pct(s[key]["perClassRecall"].get(c, float('nan')), 0) for c in LABELS) + " |")
+    return "\n".join(lines)
+
+
+def regimes_table(reg):
+    if not reg:
+        return "(models/regimes.json is absent: run scripts/ablations.sh)"
+    lines = ["| regime (validation run, train split only) | val. accuracy | val. macro F1 | stress (val. photos) | "
+             "best epoch: val. macro F1 | minutes |", "|---|---:|---:|---:|---:|---:|"]
+    for tag, r in reg["regimes"].items():
+        last, best = r["last"], r["best"]
+        lines.append(f"| `{tag}`: {r['what']} | {pct(last['valAcc'])} | {last['valMacroF1']:.3f} | {pct(last['stressAcc'])} | "
+                     f"{best['valMacroF1']:.3f} (epoch {best['epoch']}) | {r['minutes']:.0f} |")
+    return "\n".join(lines)
 
 
 def int8_section():
@@ -123,32 +181,70 @@ def int8_section():
     return card_section(read_json(MODELS / "int8-metrics.json")) + "\n"
 
 
+def variants_section():
+    path = MODELS / "variants.json"
+    if not path.exists():
+        return ""
+    v = read_json(path)
+    lines = ["## Smaller inputs: 160 and 192 px variants", "", v["text"], "",
+             "| folder | input | test accuracy fp32 | macro F1 | int8 accuracy | int8 latency, 1 thread | fp32 latency, 1 thread |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for r in v["rows"]:
+        lines.append(f"| `{r['folder']}/` | {r['size']} × {r['size']} | {pct(r['accuracy'])} | {r['macroF1']:.3f} | "
+                     f"{pct(r['int8Accuracy']) if r.get('int8Accuracy') is not None else '–'} | "
+                     f"{r.get('int8Ms1', '–')} ms | {r.get('fp32Ms1', '–')} ms |")
+    return "\n".join(lines) + "\n"
+
+
+def fidelity_table(f):
+    lines = ["| photo | top-1 numpy reference | top-1 PyTorch | max abs logit diff |", "|---|---:|---:|---:|"]
+    lines += [f"| `{r['photo']}` | {r['referenceTop1']} | {r['torchTop1']} | {r['maxAbsLogitDiff']:.2e} |"
+              for r in f["photos"]]
+    return "\n".join(lines)
+
+
 def main():
-    m, meta, log = read_json(MODELS / "metrics.json"), read_json(OUT / "metadata.json"), \
-        read_json(WORK / "train_log.json")
-    fine, head = m["fineTuned"], m["headOnly"]
-    run = log.get("validationRun", log)  # the recipe's text describes the validation run; a refit repeats it
+    m, meta = read_json(MODELS / "metrics.json"), read_json(OUT / "metadata.json")
+    reg = m.get("regimes")
+    cal, f = m["calibration"], m["fineTuned"]
+    op, val_op = cal["operatingPoint"]["test"], cal["operatingPoint"]["val"]
+    vr, t = m["validationRun"], m["teacher"]
+    s = m["stress"]["models"][m["version"]]
+    s_rc = {r["threshold"]: r for r in s["riskCoverage"]}
     values = {
-        "verdict": verdict(m), "accuracy": pct(fine["accuracy"]), "macro_f1": f"{fine['macro']['f1']:.3f}",
-        "head_accuracy": pct(head["accuracy"]), "head_macro_f1": f"{head['macro']['f1']:.3f}",
-        "partial_accuracy": pct(m["partial"]["accuracy"]), "partial_macro_f1": f"{m['partial']['macro']['f1']:.3f}",
-        "comparison": comparison_table(m), "per_class": per_class_table(m),
-        "confusion": confusion_table(fine["confusion"]), "head_confusion": confusion_table(head["confusion"]),
-        "confusions": confusions_list(m), "fidelity": fidelity_table(m["fidelity"]),
-        "fidelity_max": f"{m['fidelity']['maxAbsLogitDiff']:.2e}",
+        "version": m["version"], "headline": headline(m), "comparison": comparison_table(m),
+        "per_class": per_class_table(m), "confusion": confusion_table(f["confusion"]),
+        "previous_confusion": confusion_table(m["previous"]["confusion"]), "confusions": confusions_list(m),
+        "test_n": m["testPhotos"], "temperature": f"{cal['temperature']:.2f}", "calibration_table": calibration_table(cal),
+        "reliability_table": reliability_table(cal),
+        "risk_coverage": risk_coverage_table(cal["riskCoverage"]["test"], op, s["riskCoverage"]),
+        "threshold": f"{op['threshold']:.2f}" if op else "–",
+        "coverage": pct(op["coverage"]) if op else "–", "purity": pct(op["purity"]) if op else "–",
+        "val_threshold": f"{val_op['threshold']:.2f}" if val_op else "none of 0.30–0.95",
+        "val_threshold_test": (lambda r: f"{pct(r['purity'])} purity at {pct(r['coverage'])} coverage")(
+            next(r for r in cal["riskCoverage"]["test"] if r["threshold"] == val_op["threshold"])) if val_op else "–",
+        "stress_at_threshold": (f"{pct(s_rc[op['threshold']]['coverage'])} of the synthetic composites accepted, "
+                                f"{pct(s_rc[op['threshold']]['purity'])} of them right") if op else "–",
+        "stress_table": stress_table(m), "stress_recall": stress_recall_table(m),
+        "stress_images": m["stress"]["images"], "stress_photos": m["stress"]["photos"],
+        "regimes": regimes_table(reg), "previous_validation": PREVIOUS_VALIDATION,
+        "val_acc": pct(vr["last"]["valAcc"]), "val_f1": f"{vr['last']['valMacroF1']:.3f}",
+        "val_stress": pct(vr["last"]["stressAcc"]), "val_best_f1": f"{vr['best']['valMacroF1']:.3f}",
+        "val_best_epoch": vr["best"]["epoch"], "epochs": vr["epochs"], "alpha": vr["alpha"], "kd_t": vr["temperature"],
+        "erase": vr["erase"], "train_minutes": vr["minutes"], "refit_minutes": m["refit"]["minutes"],
+        "teacher_acc": pct(t["last"]["valAcc"]), "teacher_f1": f"{t['last']['valMacroF1']:.3f}",
+        "teacher_epochs": t["epochs"], "teacher_minutes": t["minutes"],
+        "teacher_view_acc": pct(t["bankViewAccuracy"]["train"]),
+        "teacher_fidelity": f"{t['fidelity']['maxAbsDiff']:.2e}", "teacher_photos": t["fidelity"]["photos"],
+        "teacher_span": f"{t['fidelity']['featureRange']:.1f}", "teacher_ort": t["fidelity"]["onnxRuntime"],
+        "bank_train_composites": m["bank"]["train"]["composites"], "bank_k": m["bank"]["train"]["k"],
+        "masks_usable": m["masks"]["usable"], "masks_photos": m["masks"]["photos"],
+        "fidelity": fidelity_table(m["fidelity"]), "fidelity_max": f"{m['fidelity']['maxAbsLogitDiff']:.2e}",
         "onnx_diff": f"{m['onnxCheck']['maxAbsDiff']:.2e}", "onnx_count": m["onnxCheck"]["count"],
         "onnx_mismatch": m["onnxCheck"]["top1Mismatches"], "ort_version": m["onnxCheck"]["onnxRuntime"],
-        "test_n": m["testPhotos"], "data_hash": meta["dataHash"], "trained_at": meta["trainedAt"],
-        "minutes": round(sum(e["seconds"] for r in (log, log.get("validationRun", {}))
-                             for k in ("headOnly", "partial", "fineTuned") if k in r
-                             for e in r[k]["history"]) / 60, 1),
-        "partial_from": log["partialFrom"], "deep_from": log["deepFrom"],
-        "class_weights": ", ".join(f"{c} {w:.2f}" for c, w in zip(LABELS, log["classWeights"])),
-        "head_epochs": len(run["headOnly"]["history"]), "partial_epochs": len(run["partial"]["history"]),
+        "data_hash": meta["dataHash"], "trained_at": meta["trainedAt"],
+        "int8_section": int8_section(), "variants_section": variants_section(),
     }
-    values["deep_recipe"] = deep_recipe(run, len(run["fineTuned"]["history"]))
-    values["refit"] = refit_text(m, log)
-    values["int8_section"] = int8_section()
     text = Template((SCRIPTS_DIR / "card_template.md").read_text()).substitute(values)
     (MODELS / "README.md").write_text(text)
     print("wrote models/README.md")

@@ -17,19 +17,31 @@ public sealed class SimulatedConveyor
     private ConveyorItem? _current;
 
     public SimulatedConveyor(IOptions<SimulationOptions> options)
+        : this(options, SampleImages.Locate())
+    {
+    }
+
+    /// <summary>Photos come from Simulation:ImagesDirectory, else <paramref name="samples"/> (the bundled photos), else are drawn.</summary>
+    internal SimulatedConveyor(IOptions<SimulationOptions> options, string? samples)
     {
         ArgumentNullException.ThrowIfNull(options);
         var o = options.Value;
         _random = new Random(o.Seed);
         _spread = o.WeightSpread;
-        if (AppPaths.Resolve(o.ImagesDirectory) is { } directory)
+        var directory = AppPaths.Resolve(o.ImagesDirectory) ?? (o.SyntheticFrames ? null : samples);
+        if (directory is not null)
         {
             _catalog = ImageCatalog.Scan(directory);
         }
+
+        Frames = _catalog is null ? "synthetic drawings" : $"{_catalog.Images.Count} photos from {directory}";
     }
 
     /// <summary>True when items are photos from a folder rather than synthetic drawings.</summary>
     public bool ReplaysImages => _catalog is not null;
+
+    /// <summary>Where the camera's frames come from, for the demo's summary and the log.</summary>
+    public string Frames { get; }
 
     public ConveyorItem? Current
     {

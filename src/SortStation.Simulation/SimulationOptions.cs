@@ -5,8 +5,14 @@ public sealed class SimulationOptions
 {
     public const string Section = "Simulation";
 
-    /// <summary>Folder of labelled photos (one sub-folder per label) to replay; empty renders synthetic frames.</summary>
+    /// <summary>
+    /// Folder of labelled photos (one sub-folder per label) to replay; empty replays the bundled <c>samples/</c>
+    /// (TrashNet photos) when present, else renders synthetic frames.
+    /// </summary>
     public string? ImagesDirectory { get; set; }
+
+    /// <summary>True renders synthetic drawings even where the bundled samples are present (ImagesDirectory still wins).</summary>
+    public bool SyntheticFrames { get; set; }
 
     /// <summary>Time between items on the belt, milliseconds.</summary>
     public int ItemIntervalMilliseconds { get; set; } = 200;

@@ -12,7 +12,7 @@ public sealed class SimulationOptionsValidator : IValidateOptions<SimulationOpti
         var errors = new ConfigErrors();
         if (!string.IsNullOrWhiteSpace(options.ImagesDirectory) && !Directory.Exists(AppPaths.Resolve(options.ImagesDirectory)))
         {
-            errors.Add("Simulation:ImagesDirectory", options.ImagesDirectory, "the folder does not exist.", "point it at a folder of labelled photos (e.g. ../shared/data/trashnet) or leave it empty for synthetic frames.");
+            errors.Add("Simulation:ImagesDirectory", options.ImagesDirectory, "the folder does not exist.", "point it at a folder of labelled photos (e.g. ../shared/data/trashnet) or leave it empty for the bundled samples/ photos.");
         }
 
         if (options.ItemIntervalMilliseconds is < 1 or > 60_000)

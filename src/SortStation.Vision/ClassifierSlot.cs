@@ -51,7 +51,7 @@ internal sealed class ClassifierSlot : IPreparedClassification, IDisposable
             var started = Stopwatch.GetTimestamp();
             _session.RunWithBinding(_run, _binding);
             var inference = Stopwatch.GetElapsedTime(started);
-            Scores.ToProbabilities(_outputBuffer, _probabilities, _metadata.OutputsLogits);
+            Scores.ToProbabilities(_outputBuffer, _probabilities, _metadata.OutputsLogits, (float)_metadata.Temperature);
             return new ClassificationResult(Scores.TopK(_probabilities, _metadata.Labels, _topK), inference, _owner.Model);
         }
         finally

@@ -39,6 +39,12 @@ public sealed record ModelMetadata
 
     public string? DataHash { get; init; }
 
+    /// <summary>
+    /// Temperature T of the calibration fitted on the validation split: scores are softmax(logits / T), so a
+    /// confidence of 0.9 means about 9 in 10 such items are right. 1 = the raw softmax. Logit outputs only.
+    /// </summary>
+    public double Temperature { get; init; } = 1.0;
+
     public bool OutputsLogits => string.Equals(Output, "logits", StringComparison.OrdinalIgnoreCase);
 
     public bool IsRgb => string.Equals(ColorOrder, "RGB", StringComparison.OrdinalIgnoreCase);

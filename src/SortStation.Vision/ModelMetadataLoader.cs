@@ -83,6 +83,16 @@ public static class ModelMetadataLoader
             throw new InvalidDataException($"{source}: mean and std need three values each and std must be positive.");
         }
 
+        if (!double.IsFinite(m.Temperature) || m.Temperature is <= 0 or > 100)
+        {
+            throw new InvalidDataException($"{source}: temperature {m.Temperature} is not usable; it must be a positive number (1 = plain softmax; the model card gives the fitted value).");
+        }
+
+        if (m.Temperature != 1.0 && !m.OutputsLogits)
+        {
+            throw new InvalidDataException($"{source}: temperature {m.Temperature} is set but the model outputs probabilities; a temperature scales logits only (set \"output\": \"logits\" or remove it).");
+        }
+
         if (m.InputWidth < 8 || m.InputHeight < 8 || m.CropFraction is <= 0 or > 1)
         {
             throw new InvalidDataException($"{source}: input size {m.InputWidth}x{m.InputHeight} or cropFraction {m.CropFraction} is not usable.");

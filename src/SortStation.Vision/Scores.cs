@@ -5,8 +5,11 @@ namespace SortStation.Vision;
 /// <summary>Post-processing of classifier outputs: softmax and top-k without sorting the whole vector.</summary>
 public static class Scores
 {
-    /// <summary>Numerically stable softmax (subtract the max) or a copy when the model already outputs probabilities.</summary>
-    public static void ToProbabilities(ReadOnlySpan<float> outputs, Span<float> probabilities, bool outputsAreLogits)
+    /// <summary>
+    /// Numerically stable softmax of logits ÷ <paramref name="temperature"/> (subtract the max; the calibration of the
+    /// model's metadata.json), or a copy when the model already outputs probabilities.
+    /// </summary>
+    public static void ToProbabilities(ReadOnlySpan<float> outputs, Span<float> probabilities, bool outputsAreLogits, float temperature = 1f)
     {
         if (!outputsAreLogits)
         {
@@ -21,9 +24,10 @@ public static class Scores
         }
 
         var sum = 0f;
+        var inverse = 1f / temperature;
         for (var i = 0; i < outputs.Length; i++)
         {
-            probabilities[i] = MathF.Exp(outputs[i] - max);
+            probabilities[i] = MathF.Exp((outputs[i] - max) * inverse);
             sum += probabilities[i];
         }
 

@@ -99,6 +99,47 @@ public sealed class ModelMetadataLoaderTests : IDisposable
         Assert.Throws<InvalidDataException>(() => ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }));
     }
 
+    [Fact]
+    public void Load_Temperature_ReadsIt()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), """{ "name": "m", "labels": ["a", "b"], "temperature": 1.37 }""");
+
+        var m = ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() });
+
+        Assert.Equal(1.37, m.Temperature);
+    }
+
+    [Fact]
+    public void Load_NoTemperature_PlainSoftmax()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), """{ "name": "m", "labels": ["a", "b"] }""");
+
+        Assert.Equal(1.0, ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }).Temperature);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-1.2")]
+    [InlineData("1000")]
+    public void Load_UnusableTemperature_ThrowsNamingIt(string temperature)
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), $$"""{ "name": "m", "labels": ["a"], "temperature": {{temperature}} }""");
+
+        var ex = Assert.Throws<InvalidDataException>(() => ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }));
+
+        Assert.Contains("temperature", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_TemperatureOnProbabilityOutput_Throws()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), """{ "name": "m", "labels": ["a"], "output": "probabilities", "temperature": 1.5 }""");
+
+        var ex = Assert.Throws<InvalidDataException>(() => ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }));
+
+        Assert.Contains("logits only", ex.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Delete(recursive: true);
 
     private string ModelFile(string name = "model.onnx")

@@ -19,6 +19,27 @@ public sealed class ScoresTests
     }
 
     [Fact]
+    public void ToProbabilities_Temperature_SoftmaxOfLogitsOverTemperature()
+    {
+        var probabilities = new float[4];
+
+        Scores.ToProbabilities([2f, 1f, 0.1f, -3f], probabilities, outputsAreLogits: true, temperature: 2f);
+
+        Assert.Equal(1f, probabilities.Sum(), 5);
+        Assert.Equal(0.48184f, probabilities[0], 4); // e^1 / (e^1 + e^0.5 + e^0.05 + e^-1.5): softer than T = 1's 0.65609
+    }
+
+    [Fact]
+    public void ToProbabilities_TemperatureBelowOne_Sharpens()
+    {
+        var probabilities = new float[2];
+
+        Scores.ToProbabilities([1f, 0f], probabilities, outputsAreLogits: true, temperature: 0.5f);
+
+        Assert.Equal(0.8808f, probabilities[0], 4); // e^2 / (e^2 + 1), where T = 1 gives 0.7311
+    }
+
+    [Fact]
     public void ToProbabilities_HugeLogits_NoOverflow()
     {
         var probabilities = new float[2];

@@ -1,17 +1,21 @@
 // Runs the exported model under ONNX Runtime on the test tensors export_onnx.py wrote, and
 // compares with PyTorch's logits (python has no onnxruntime on this machine).
-// Usage: OnnxCheck <model.onnx> <check dir>   (check dir holds check.json, inputs.f32, torch_logits.f32)
+// Usage: OnnxCheck <model.onnx> <check dir> [input name] [output name]
+//   (check dir holds check.json, inputs.f32, torch_logits.f32; names default to the station's input / logits;
+//   import_teacher.py uses them to check its ResNet18 conversion, whose output is a 512-feature vector)
 // Exit code 1 when the largest absolute logit difference exceeds 1e-3 or a top-1 differs.
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 
-if (args.Length != 2)
+if (args.Length is not (2 or 4))
 {
-    Console.Error.WriteLine("usage: OnnxCheck <model.onnx> <check dir>");
+    Console.Error.WriteLine("usage: OnnxCheck <model.onnx> <check dir> [input name] [output name]");
     return 2;
 }
+
+string inputName = args.Length == 4 ? args[2] : "input", outputName = args.Length == 4 ? args[3] : "logits";
 
 var dir = args[1];
 using var shape = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "check.json")));
@@ -31,7 +35,7 @@ for (int i = 0; i < count; i++)
 {
     float[] sample = inputs.AsSpan(i * sampleSize, sampleSize).ToArray();
     using var input = OrtValue.CreateTensorValueFromMemory(sample, inputShape);
-    using var outputs = session.Run(runOptions, ["input"], [input], ["logits"]);
+    using var outputs = session.Run(runOptions, [inputName], [input], [outputName]);
     ReadOnlySpan<float> logits = outputs[0].GetTensorDataAsSpan<float>();
     ReadOnlySpan<float> reference = expected.AsSpan(i * classes, classes);
     for (int c = 0; c < classes; c++)

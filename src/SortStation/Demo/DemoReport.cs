@@ -20,12 +20,13 @@ public sealed record DemoReport(
     GateTimingReport GateTimingMs,
     string Model,
     string Broker,
+    string Frames,
     double ElapsedSeconds)
 {
     /// <summary>Soft stops and lost records; filled in once the station has stopped.</summary>
     public DemoStoppage? Stoppage { get; init; }
 
-    public static DemoReport Create(SortingSummary s, DemoDelivery delivery, string currency, GateTimingReport gates, string model, string broker, TimeSpan elapsed)
+    public static DemoReport Create(SortingSummary s, DemoDelivery delivery, string currency, GateTimingReport gates, (string Model, string Frames) source, string broker, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(s);
         ArgumentNullException.ThrowIfNull(delivery);
@@ -47,8 +48,9 @@ public sealed record DemoReport(
             new LatencyReport(Math.Round(s.MeanLatencyMs, 2), Math.Round(s.P50LatencyMs, 2), Math.Round(s.P99LatencyMs, 2)),
             Math.Round(s.MeanInferenceMs, 2),
             gates,
-            model,
+            source.Model,
             broker,
+            source.Frames,
             Math.Round(elapsed.TotalSeconds, 2));
     }
 
@@ -56,6 +58,7 @@ public sealed record DemoReport(
     {
         ArgumentNullException.ThrowIfNull(output);
         output.WriteLine($"SortStation demo — {Items} items, model {Model}, broker {Broker}, {ElapsedSeconds:F1} s");
+        output.WriteLine($"frames: {Frames}");
         output.WriteLine();
         output.WriteLine($"{"label",-12}{"items",7}{"total kg",11}{"mean kg",10}{"value " + Currency,14}");
         foreach (var (label, l) in PerLabel)

@@ -13,6 +13,7 @@ using SortStation.Core.Timing;
 using SortStation.Hosting;
 using SortStation.Mqtt;
 using SortStation.Operations;
+using SortStation.Simulation;
 using SortStation.Telemetry;
 
 namespace SortStation.Demo;
@@ -101,7 +102,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
                 new DemoDelivery(host.Services.GetRequiredService<MqttPublisher>().Acknowledged, subscriber.Received, subscriber.Duplicates, subscriber.Topic, subscriber.OtherStation),
                 host.Services.GetRequiredService<PriceTable>().Currency,
                 GateTimingReport.From(fires, host.Services.GetRequiredService<GateScheduler>().Statistics),
-                host.Services.GetRequiredService<IClassifier>().Model.Id,
+                (host.Services.GetRequiredService<IClassifier>().Model.Id, host.Services.GetRequiredService<SimulatedConveyor>().Frames),
                 brokerUri.ToString(),
                 TimeProvider.System.GetElapsedTime(started));
             await host.StopAsync(CancellationToken.None);
