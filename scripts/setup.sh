@@ -4,10 +4,14 @@
 #   mosquitto    real MQTT broker for the telemetry and central tests (the demo embeds its own)
 #   openssl      test certificate authority for the TLS tests
 #   postgresql   the central service's fleet database, tested when it can start
+#   chromium     the web console's browser tests (Playwright drives it; no browser is downloaded)
+#   fonts-dejavu-core  the font the console's charts are measured in (ScottPlot SVG)
+#   libicu72     number and date formats for English and Bahasa Indonesia in the console
+#   wrk          the console's load benchmark (bench/SortStation.Central.Web.Bench)
 # Idempotent: packages already present are not touched and apt is not updated.
 set -euo pipefail
 
-packages=(libgtk-3-0 mosquitto mosquitto-clients openssl postgresql)
+packages=(libgtk-3-0 mosquitto mosquitto-clients openssl postgresql chromium fonts-dejavu-core libicu72 wrk)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

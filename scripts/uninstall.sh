@@ -32,13 +32,15 @@ echo "uninstall: services and /opt/sortstation* removed"
 
 if ((purge)); then
   rm -rf "$root/etc/sortstation" "$root/var/lib/sortstation" "$root/var/lib/sortstation-central"
+  # The fleet's broker set-up of install.sh --broker (its CA: every station would need a new one).
+  rm -rf "$root/etc/mosquitto/conf.d/sortstation.conf" "$root/etc/mosquitto/sortstation"
   rm -f "$root/usr/lib/sysusers.d/sortstation.conf"
   if [ -z "$root" ]; then
     for user in sortstation sortstation-central; do
       id "$user" >/dev/null 2>&1 && userdel "$user"
     done
   fi
-  echo "uninstall: purged configuration, state (including undelivered weighings) and users"
+  echo "uninstall: purged configuration, state (including undelivered weighings), the broker's SortStation set-up and users"
 else
   echo "uninstall: kept /etc/sortstation, /var/lib/sortstation and the users (--purge removes them)"
 fi

@@ -23,29 +23,28 @@ internal sealed class BenchStation : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public BenchStation(Frame frame, int intraOpThreads, string outboxPath, string? modelPath = null, bool memoryOutbox = false, int workers = 1)
+    /// <param name="config">Workers × threads and Model:* settings (<see cref="BenchConfig"/>) over appsettings.json.</param>
+    public BenchStation(Frame frame, BenchConfig config, string outboxPath, string? modelPath = null, bool memoryOutbox = false)
     {
-        var overrides = new Dictionary<string, string?>
-        {
-            ["Model:IntraOpThreads"] = intraOpThreads.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Model:Workers"] = workers.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Outbox:Path"] = outboxPath,
-        };
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        var overrides = config.Settings.ToDictionary(s => s.Key, s => (string?)s.Value);
+        overrides["Outbox:Path"] = outboxPath;
         if (modelPath is not null)
         {
             overrides["Model:Path"] = modelPath; // else appsettings.json's default model
         }
 
-        var config = StationConfiguration.Build(null, overrides);
+        var configuration = StationConfiguration.Build(null, overrides);
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddSortStationCore(config);
-        services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(config, OutboxOptions.Section);
+        services.AddSortStationCore(configuration);
+        services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(configuration, OutboxOptions.Section);
         services.AddSingleton<IClassifier>(sp => new OnnxClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
         services.AddSingleton<ICamera>(new MemoryCamera(frame));
         services.AddSingleton<IScale, FixedScale>();
-        services.AddSingleton<IEnumerable<IGate>>(sp => sp.GetRequiredService<IOptions<SortingOptions>>().Value.Bins
+        services.AddGates(sp => sp.GetRequiredService<IOptions<SortingOptions>>().Value.Bins
             .Where(b => b.Value.Gate != GateKind.None).Select(b => (IGate)new NullGate(b.Key)).ToArray());
         services.AddSingleton(sp => new PipelineDevices(sp.GetRequiredService<ICamera>(), sp.GetRequiredService<IClassifier>(), sp.GetRequiredService<IScale>()));
         services.AddSingleton<IOutboxStore>(sp => memoryOutbox
@@ -61,6 +60,8 @@ internal sealed class BenchStation : IAsyncDisposable
     }
 
     public SortingPipeline Pipeline { get; }
+
+    public BenchConfig Config { get; }
 
     /// <summary>Feeds <see cref="Loop"/>: items back to back while open.</summary>
     public GatedTrigger Trigger { get; } = new();

@@ -14,7 +14,7 @@ internal static class LoopMemory
         await station.Loop.StartAsync(stop.Token);
         try
         {
-            return await Scenarios.MemoryAsync(station, a, $"{a.Workers} workers, the loop back to back", 1000, count => RunUntilAsync(station, station.Committed + count));
+            return await Scenarios.MemoryAsync(station, a, $"{a.Base.Workers} workers, the loop back to back", 1000, count => RunUntilAsync(station, station.Committed + count));
         }
         finally
         {

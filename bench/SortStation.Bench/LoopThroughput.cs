@@ -8,8 +8,12 @@ namespace SortStation.Bench;
 /// <summary>
 /// Throughput of the station's own <c>SortingLoop</c> (items back to back from a trigger, <c>Model:Workers</c> items
 /// classifying at once on <c>Model:IntraOpThreads</c> threads each, SQLite outbox) against both raw ways of using the
-/// same cores: one run at a time on Workers × IntraOpThreads threads, and Workers runs at once on the station's own
-/// session. The share is taken against the faster of the two. Blocks alternate so drift hits all three alike.
+/// same cores: one run at a time on Workers × IntraOpThreads threads, and Workers runs at once on IntraOpThreads
+/// threads each. The raw ways run on reference sessions with ONNX Runtime's default settings (spinning on, no
+/// affinity), so a setting that slows the model shows as a lower share. Each of <c>--blocks</c> blocks runs the raw
+/// ways, then every configuration (base and <c>--variant</c>s, in reversed order every other block) for
+/// <c>--block-seconds</c>; the share is taken block by block against the faster raw way of that configuration's
+/// cores (chosen by its median), so drift hits both sides of each ratio alike, and printed with 95 % intervals.
 /// </summary>
 internal static class LoopThroughput
 {
@@ -17,48 +21,101 @@ internal static class LoopThroughput
 
     public static async Task<object> MeasureAsync(Frame frame, string? modelPath, float[] tensor, string outbox, BenchArguments a)
     {
-        await using var station = new BenchStation(frame, a.Threads, outbox, modelPath, a.Outbox == "memory", a.Workers);
-        using var wide = new OnnxClassifier(new ModelOptions { Path = modelPath ?? new ModelOptions().Path, IntraOpThreads = a.Threads * a.Workers });
-        using var sequential = new RawInference(wide, tensor);
-        var concurrent = Enumerable.Range(0, a.Workers).Select(_ => new RawInference(station.Classifier, tensor)).ToArray();
-        var window = TimeSpan.FromSeconds(Math.Max(1, a.ThroughputSeconds / 4));
-        var blocks = a.ThroughputSeconds >= 4 ? 4 : 1;
-        var (seq, conc, loop) = (new List<double>(), new List<double>(), new List<double>());
-        var allocation = new Allocation();
+        var configs = a.Configurations;
+        var stations = new List<BenchStation>();
+        var raws = new Dictionary<(int Workers, int Threads), RawWays>();
         using var stop = new CancellationTokenSource();
-        await station.Loop.StartAsync(stop.Token);
         try
         {
-            await StationRateAsync(station, TimeSpan.FromSeconds(1), new Allocation()); // warm-up: thread pool, outbox, workers
-            for (var b = 0; b < blocks; b++)
+            foreach (var config in configs)
             {
-                seq.Add(RawConcurrency.Rate(window, sequential));
-                conc.Add(RawConcurrency.Rate(window, concurrent));
-                loop.Add(await StationRateAsync(station, window, allocation));
+                var station = new BenchStation(frame, config, $"{outbox}.{stations.Count}", modelPath, a.Outbox == "memory");
+                stations.Add(station);
+                if (!raws.ContainsKey((config.Workers, config.Threads)))
+                {
+                    raws[(config.Workers, config.Threads)] = new RawWays(modelPath, tensor, config.Workers, config.Threads);
+                }
+
+                await station.Loop.StartAsync(stop.Token);
+                await StationRateAsync(station, TimeSpan.FromSeconds(Math.Min(1, a.BlockSeconds)), new Allocation()); // warm-up: thread pool, outbox, workers
             }
+
+            var window = TimeSpan.FromSeconds(a.BlockSeconds);
+            var rates = stations.Select(_ => new List<double>()).ToArray();
+            var allocations = stations.Select(_ => new Allocation()).ToArray();
+            var load = OtherLoad.Start();
+            for (var b = 0; b < a.Blocks; b++)
+            {
+                foreach (var raw in raws.Values)
+                {
+                    raw.Measure(window);
+                }
+
+                var order = Enumerable.Range(0, stations.Count);
+                foreach (var i in b % 2 == 0 ? order : order.Reverse())
+                {
+                    rates[i].Add(await StationRateAsync(stations[i], window, allocations[i]));
+                }
+            }
+
+            var others = load?.Stop();
+            var results = stations.Select((s, i) => Report(s.Config, rates[i], raws[(s.Config.Workers, s.Config.Threads)], allocations[i], i == 0 ? null : rates[0], a)).ToList();
+            if (others is not null)
+            {
+                Console.WriteLine($"loop: {others.Text()}");
+            }
+
+            return new
+            {
+                configurations = results,
+                raw = raws.Select(r => new { workers = r.Key.Workers, intraOpThreads = r.Key.Threads, oneAtATimePerSecond = r.Value.Sequential.Select(Round1), atOncePerSecond = r.Value.Concurrent.Select(Round1) }),
+                goal = 0.9,
+                blocks = a.Blocks,
+                blockSeconds = a.BlockSeconds,
+                otherProcesses = others,
+                quiet = others?.Quiet,
+            };
         }
         finally
         {
             await stop.CancelAsync();
-            await station.Loop.StopAsync(CancellationToken.None);
-            Array.ForEach(concurrent, r => r.Dispose());
-        }
+            foreach (var station in stations)
+            {
+                await station.Loop.StopAsync(CancellationToken.None);
+                await station.DisposeAsync();
+            }
 
-        var (s, c, l) = (Median(seq), Median(conc), Median(loop));
-        var share = l / Math.Max(s, c);
+            foreach (var raw in raws.Values)
+            {
+                raw.Dispose();
+            }
+        }
+    }
+
+    private static object Report(BenchConfig config, List<double> loop, RawWays raw, Allocation allocation, List<double>? first, BenchArguments a)
+    {
+        // The faster raw way by its median; the share block by block against that way's rate in the same block.
+        var useConcurrent = raw.Concurrent.Count > 0 && Interval.MedianOf(raw.Concurrent) > Interval.MedianOf(raw.Sequential);
+        var reference = useConcurrent ? raw.Concurrent : raw.Sequential;
+        var share = Interval.Of(loop.Select((l, b) => l / reference[b]).ToArray());
+        var perItem = Interval.Of(loop.Select((l, b) => reference[b] / l).ToArray());
+        var rate = Interval.Of(loop);
+        var vsFirst = first is null ? null : Interval.Of(loop.Select((l, b) => l / first[b]).ToArray());
         var bytesPerItem = allocation.Bytes / (double)Math.Max(1, allocation.Items);
-        Console.WriteLine($"loop throughput ({a.Workers} worker(s) × {a.Threads} thread(s)): station loop {l:F1} items/s; raw 1 run at a time on {a.Threads * a.Workers} threads {s:F1}/s, {a.Workers} at once on {a.Threads} {c:F1}/s; share of the faster {share:P1} (goal >= 90 %), i.e. {1000 / l:F2} ms per item vs {1000 / Math.Max(s, c):F2} ms = {1 / share:F3} × raw; {bytesPerItem:F0} B allocated per item (median of {blocks} blocks of {window.TotalSeconds:F0} s)");
+        var way = useConcurrent ? $"{config.Workers} runs at once on {config.Threads} thread(s) each" : $"1 run at a time on {config.Workers * config.Threads} thread(s)";
+        Console.WriteLine($"loop [{config.Name}]: {rate.Median:F1} items/s (range {rate.Min:F1}–{rate.Max:F1}); share of the faster raw way ({way}, {Interval.MedianOf(reference):F1}/s) {share.Text("F1", 100, " %")} (goal >= 90 %); per item {perItem.Median:F3} × raw; {bytesPerItem:F0} B allocated per item"
+            + (vsFirst is null ? string.Empty : $"; vs the first configuration {vsFirst.Text("F3")}"));
         return new
         {
-            workers = a.Workers,
-            intraOpThreads = a.Threads,
-            stationPerSecond = loop.Select(r => Math.Round(r, 1)),
-            rawOneAtATimePerSecond = seq.Select(r => Math.Round(r, 1)),
-            rawConcurrentPerSecond = conc.Select(r => Math.Round(r, 1)),
-            share = Math.Round(share, 4),
-            goal = 0.9,
+            configuration = config.Json(),
+            stationPerSecond = loop.Select(Round1),
+            rate = rate.Json(1),
+            rawWay = way,
+            share = share.Json(),
+            perItemOverRaw = perItem.Json(),
+            vsFirstConfiguration = vsFirst?.Json(),
             bytesAllocatedPerItem = Math.Round(bytesPerItem),
-            blockSeconds = window.TotalSeconds,
+            blocks = a.Blocks,
         };
     }
 
@@ -91,7 +148,46 @@ internal static class LoopThroughput
         return rate;
     }
 
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+    private static double Round1(double v) => Math.Round(v, 1);
+
+    /// <summary>The raw ways of using workers × threads cores, on reference sessions with ONNX Runtime's default settings.</summary>
+    private sealed class RawWays : IDisposable
+    {
+        private readonly OnnxClassifier _wide;
+        private readonly OnnxClassifier? _narrow;
+        private readonly RawInference _sequential;
+        private readonly RawInference[] _concurrent;
+
+        public RawWays(string? modelPath, float[] tensor, int workers, int threads)
+        {
+            var path = modelPath ?? new ModelOptions().Path;
+            _wide = new OnnxClassifier(new ModelOptions { Path = path, Workers = 1, IntraOpThreads = workers * threads });
+            _sequential = new RawInference(_wide, tensor);
+            _narrow = workers > 1 ? new OnnxClassifier(new ModelOptions { Path = path, Workers = 1, IntraOpThreads = threads }) : null;
+            _concurrent = _narrow is null ? [] : Enumerable.Range(0, workers).Select(_ => new RawInference(_narrow, tensor)).ToArray();
+        }
+
+        public List<double> Sequential { get; } = [];
+
+        public List<double> Concurrent { get; } = [];
+
+        public void Measure(TimeSpan window)
+        {
+            Sequential.Add(RawConcurrency.Rate(window, _sequential));
+            if (_concurrent.Length > 0)
+            {
+                Concurrent.Add(RawConcurrency.Rate(window, _concurrent));
+            }
+        }
+
+        public void Dispose()
+        {
+            _sequential.Dispose();
+            Array.ForEach(_concurrent, r => r.Dispose());
+            _wide.Dispose();
+            _narrow?.Dispose();
+        }
+    }
 
     /// <summary>Bytes allocated in the process while the loop ran its blocks (the waits' polling included), and the items it sorted.</summary>
     private sealed class Allocation

@@ -11,9 +11,15 @@ internal static class MemoryProcess
         var output = Path.Combine(Path.GetTempPath(), $"sortstation-bench-memory-{Environment.ProcessId}.json");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SortStation.Bench.dll"));
-        foreach (var arg in new[] { "--only", "memory-child", "--memory-items", a.MemoryItems.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", a.Threads.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", a.Workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output })
+        foreach (var arg in new[] { "--only", "memory-child", "--memory-items", a.MemoryItems.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", output })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in a.Base.Settings)
+        {
+            start.ArgumentList.Add("--set");
+            start.ArgumentList.Add($"{key}={value}");
         }
 
         if (a.Image is not null)

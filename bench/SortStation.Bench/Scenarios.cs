@@ -6,89 +6,15 @@ namespace SortStation.Bench;
 /// <summary>The in-process scenarios. Raw and station runs are interleaved so machine noise hits both alike.</summary>
 internal static class Scenarios
 {
-    private const int Block = 25;
-    private const int Round = 200;
-    private static readonly TimeSpan IsolatedGap = TimeSpan.FromMilliseconds(20);
-
-    /// <summary>
-    /// Per-item cost in steady state. Rounds alternate so machine noise hits both alike: <see cref="Round"/> raw runs,
-    /// then <see cref="Round"/> station items run as SortingLoop runs them (a record's commit overlaps the next items,
-    /// at most MaxCommitsInFlight uncommitted). Both are timed in blocks of <see cref="Block"/>; a station block is the
-    /// time from its first item's start to the next block's, so commits carry across blocks as on a belt,
-    /// and the round's last block also waits for every commit. Latency (trigger to committed) is measured
-    /// separately, one item at a time.
-    /// </summary>
-    public static async Task<object> OverheadAsync(BenchStation station, RawInference raw, BenchArguments a)
-    {
-        var rawTimes = new Measurement("raw InferenceSession.Run, per run (block mean)");
-        var stationTimes = new Measurement("station path, per item (block mean)");
-        long sequence = 0;
-        var rounds = Math.Max(1, a.Iterations / Round);
-        var warmupRounds = Math.Max(1, a.Warmup / Round);
-        var totalRaw = 0.0;
-        var totalStation = 0.0;
-        var cpuRaw = TimeSpan.Zero;
-        var cpuStation = TimeSpan.Zero;
-        for (var r = 0; r < warmupRounds + rounds; r++)
-        {
-            var measured = r >= warmupRounds;
-            var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-            for (var b = 0; b < Round / Block; b++)
-            {
-                var t0 = Stopwatch.GetTimestamp();
-                for (var i = 0; i < Block; i++)
-                {
-                    raw.Run();
-                }
-
-                var ms = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
-                if (measured)
-                {
-                    rawTimes.Add(ms / Block);
-                    totalRaw += ms;
-                }
-            }
-
-            var cpu1 = Process.GetCurrentProcess().TotalProcessorTime;
-            var blocks = new List<double>();
-            sequence = await StationRoundAsync(station, sequence, Round, blocks);
-            if (measured)
-            {
-                cpuRaw += cpu1 - cpu0;
-                cpuStation += Process.GetCurrentProcess().TotalProcessorTime - cpu1;
-                blocks.ForEach(ms => stationTimes.Add(ms / Block));
-                totalStation += blocks.Sum();
-            }
-
-            await station.DrainAsync();
-        }
-
-        // Isolated items, as on a belt: a pause between them longer than Outbox:GroupCommitMilliseconds, so
-        // each is committed at once (back to back, a commit waits for the group interval).
-        var latency = new Measurement("station latency, trigger to committed (isolated items, 20 ms apart)");
-        for (var i = 0; i < Math.Max(10, a.Iterations / 8); i++)
-        {
-            await Task.Delay(IsolatedGap);
-            var t0 = Stopwatch.GetTimestamp();
-            await station.Pipeline.ProcessAsync(new ItemDetected(++sequence, DateTimeOffset.UtcNow));
-            latency.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
-        }
-
-        await station.DrainAsync();
-        var ratio = stationTimes.Median / rawTimes.Median;
-        var ratioOfTotals = totalStation / totalRaw;
-        var n = (double)rounds * Round;
-        var cpu = new { rawMsPerRun = Math.Round(cpuRaw.TotalMilliseconds / n, 3), stationMsPerItem = Math.Round(cpuStation.TotalMilliseconds / n, 3) };
-        Console.WriteLine($"overhead: station {stationTimes.Median:F2} ms/item / raw Run {rawTimes.Median:F2} ms = {ratio:F3} (goal <= 1.10); all rounds end to end {ratioOfTotals:F3}; process CPU per raw run {cpu.rawMsPerRun:F2} ms, per station item {cpu.stationMsPerItem:F2} ms; latency to committed median {latency.Median:F2} ms, p99 {latency.P99:F2} ms");
-        return new { raw = rawTimes.Summary(), station = stationTimes.Summary(), latency = latency.Summary(), ratio = Math.Round(ratio, 4), ratioOfTotals = Math.Round(ratioOfTotals, 4), cpu, goal = 1.10, block = Block, round = Round };
-    }
+    public const int Block = 25;
+    public const int Round = 200;
 
     /// <summary>
     /// Items back to back as SortingLoop runs them: up to its commit window of records in flight. Adds the
     /// milliseconds of each block of <see cref="Block"/> items to <paramref name="blocks"/> when given; the last
     /// block includes waiting for the remaining commits.
     /// </summary>
-    private static async Task<long> StationRoundAsync(BenchStation station, long sequence, int items, List<double>? blocks = null)
+    public static async Task<long> StationRoundAsync(BenchStation station, long sequence, int items, List<double>? blocks = null)
     {
         var commits = new Queue<Task<Core.Pipeline.SortOutcome>>();
         var blockStart = Stopwatch.GetTimestamp();

@@ -7,7 +7,7 @@ namespace SortStation.Bench;
 /// <summary>Process start to first item classified: the real binary classifying one frame, start to exit.</summary>
 internal static class Startup
 {
-    public static async Task<object> MeasureAsync(Frame frame, int runs, int threads, string? modelPath = null)
+    public static async Task<object> MeasureAsync(Frame frame, int runs, BenchConfig config, string? modelPath = null)
     {
         var image = Path.Combine(Path.GetTempPath(), $"sortstation-bench-{Environment.ProcessId}.png");
         using (var mat = Mat.FromPixelData(frame.Height, frame.Width, MatType.CV_8UC3, frame.Pixels))
@@ -20,7 +20,7 @@ internal static class Startup
         {
             for (var i = 0; i < runs; i++)
             {
-                times.Add(await RunOnceAsync(image, modelPath, threads));
+                times.Add(await RunOnceAsync(image, modelPath, config));
             }
         }
         finally
@@ -32,7 +32,7 @@ internal static class Startup
         return new { runs, medianMs = Math.Round(times.Median), maxMs = Math.Round(times.Percentile(1)), goalMs = 2000 };
     }
 
-    private static async Task<double> RunOnceAsync(string image, string? modelPath, int threads)
+    private static async Task<double> RunOnceAsync(string image, string? modelPath, BenchConfig config)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sortstation.dll"));
@@ -43,7 +43,10 @@ internal static class Startup
             start.Environment[Hosting.StationConfiguration.EnvironmentPrefix + "Model__Path"] = modelPath;
         }
 
-        start.Environment[Hosting.StationConfiguration.EnvironmentPrefix + "Model__IntraOpThreads"] = threads.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in config.Settings)
+        {
+            start.Environment[Hosting.StationConfiguration.EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var t0 = Stopwatch.GetTimestamp();
         using var process = Process.Start(start)!;

@@ -27,28 +27,36 @@ internal static class StationBench
             throw new FileNotFoundException($"--model {a.Model}: no such file.", a.Model);
         }
 
-        Console.WriteLine($"model: {modelPath}; intra-op threads {a.Threads}" + (a.Outbox == "memory" ? "; outbox: in memory (not the station's: --outbox memory)" : string.Empty));
+        var configurations = a.Configurations;
+        Console.WriteLine($"model: {modelPath}; configuration{(configurations.Count > 1 ? "s" : string.Empty)} {string.Join(" | ", configurations.Select(c => c.Name))} (workers × intra-op threads, {Environment.ProcessorCount} cores)" + (a.Outbox == "memory" ? "; outbox: in memory (not the station's: --outbox memory)" : string.Empty));
         results["model"] = modelPath;
+        results["configurations"] = configurations.Select(c => c.Json()).ToArray();
+        if (a.Only is "sizes")
+        {
+            results["sizes"] = await ModelSizes.MeasureAsync(frame, a);
+            return await WriteAsync(results, a);
+        }
+
         try
         {
-            await using var station = new BenchStation(frame, intraOpThreads: a.Threads, outbox, a.Model is null ? null : modelPath, a.Outbox == "memory", a.Only is "memory-child" ? a.Workers : 1);
+            await using var station = new BenchStation(frame, a.Base, outbox, a.Model is null ? null : modelPath, a.Outbox == "memory");
             var tensor = new float[3 * station.Classifier.Metadata.InputWidth * station.Classifier.Metadata.InputHeight];
             using (var pre = new ImagePreprocessor(station.Classifier.Metadata))
             {
                 pre.Run(frame, tensor);
             }
 
-            if (a.Only is null or "overhead" or "throughput" or "breakdown")
+            if (a.Only is null or "overhead")
+            {
+                results["overhead"] = await Overhead.MeasureAsync(frame, a.Model is null ? null : modelPath, tensor, outbox, a);
+            }
+
+            if (a.Only is null or "throughput" or "breakdown")
             {
                 using var raw = new RawInference(station.Classifier, tensor);
                 if (a.Only is null or "breakdown")
                 {
                     results["breakdown"] = await Breakdown.MeasureAsync(station, frame, tensor, raw, a);
-                }
-
-                if (a.Only is null or "overhead")
-                {
-                    results["overhead"] = await Scenarios.OverheadAsync(station, raw, a);
                 }
 
                 if (a.Only is null or "throughput")
@@ -69,7 +77,7 @@ internal static class StationBench
 
             if (a.Only is "memory-child")
             {
-                results["memory"] = a.Workers > 1 ? await LoopMemory.MeasureAsync(station, a) : await Scenarios.MemoryAsync(station, a, "one item at a time", 200, Scenarios.PipelineSorter(station));
+                results["memory"] = a.Base.Workers > 1 ? await LoopMemory.MeasureAsync(station, a) : await Scenarios.MemoryAsync(station, a, "one item at a time", 200, Scenarios.PipelineSorter(station));
             }
         }
         finally
@@ -89,9 +97,14 @@ internal static class StationBench
 
         if (a.Only is null or "startup")
         {
-            results["startup"] = await Startup.MeasureAsync(frame, a.StartupRuns, a.Threads, a.Model is null ? null : modelPath);
+            results["startup"] = await Startup.MeasureAsync(frame, a.StartupRuns, a.Base, a.Model is null ? null : modelPath);
         }
 
+        return await WriteAsync(results, a);
+    }
+
+    private static async Task<int> WriteAsync(Dictionary<string, object> results, BenchArguments a)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(a.Output))!);
         await File.WriteAllTextAsync(a.Output, JsonSerializer.Serialize(results, Json));
         Console.WriteLine($"results: {Path.GetFullPath(a.Output)}");

@@ -15,6 +15,7 @@ internal static class BenchRecords
         return [.. Enumerable.Range(0, count).Select(i =>
         {
             var station = $"station-{i % stations:D2}";
+            var kg = 0.05 + (i % 100 / 100.0);
             var record = new WeighingRecord
             {
                 ItemId = ids.Next(),
@@ -23,9 +24,9 @@ internal static class BenchRecords
                 Label = Labels[i % Labels.Length],
                 Confidence = 0.9,
                 Top = [new LabelScore(Labels[i % Labels.Length], 0.9), new LabelScore("trash", 0.05)],
-                WeightKg = 0.05 + (i % 100 / 100.0),
+                WeightKg = kg,
                 UnitPrice = 3500,
-                Value = 438,
+                Value = Math.Round((decimal)kg * 3500, MidpointRounding.AwayFromZero), // as the station prices it (IDR, 0 decimals)
                 Currency = "IDR",
                 Bin = "bin-1",
                 Reason = "routed",

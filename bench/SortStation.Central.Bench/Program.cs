@@ -8,6 +8,8 @@ using MQTTnet.Protocol;
 using SortStation.Central.Bench;
 using SortStation.Central.Hosting;
 using SortStation.Central.Ingest;
+using SortStation.Central.Options;
+using SortStation.Central.Stations;
 using SortStation.Central.Storage;
 using SortStation.Telemetry.Tests.Support;
 
@@ -30,6 +32,7 @@ using (var host = CentralHostBuilder.Build(null, new Dictionary<string, string?>
     ["Mqtt:Broker"] = broker.Uri.ToString(),
     ["Storage:SqlitePath"] = Path.Combine(temp, "broker.db"),
     ["Clustering:Enabled"] = "false",
+    ["Web:Enabled"] = "false", // ingest alone; the console has its own benchmark
     ["Serilog:MinimumLevel:Default"] = "Warning",
     ["Serilog:WriteTo:1:Args:path"] = Path.Combine(temp, "logs", "central-.log"),
 }))
@@ -71,7 +74,9 @@ using (var dialect = new SqliteDialect(Path.Combine(temp, "store.db")))
 {
     var store = new SqlWeighingStore(dialect, TimeProvider.System);
     await store.MigrateAsync(CancellationToken.None);
-    var pipeline = new IngestPipeline(store, new WeighingValidator(TimeProvider.System), new MalformedLog(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<MalformedLog>.Instance));
+    var stations = new StationRegistry(new SqlStationStore(dialect), TimeProvider.System);
+    var validator = new WeighingValidator(TimeProvider.System, new CentralOptions(), "sortstation", stations);
+    var pipeline = new IngestPipeline(store, validator, stations, new MalformedLog(TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<MalformedLog>.Instance));
     var incoming = BenchRecords.Create(count, Stations).Select(m => new IncomingMessage(m.Topic, m.Payload)).ToList();
     var started = TimeProvider.System.GetTimestamp();
     foreach (var batch in incoming.Chunk(1000))

@@ -5,87 +5,70 @@ using SortStation.Clustering;
 using SortStation.Clustering.Bench;
 
 // Usage: dotnet run -c Release --project bench/SortStation.Clustering.Bench -- [--n 1000000] [--silhouette-n 20000]
-//        [--n-init 10] [--k-range 2-10] [--seed 1] [--out bench-results.json] [--python /usr/bin/python3] [--no-sklearn]
+//        [--n-init 10] [--k-range 2-10] [--seed 1] [--repeats 3] [--openblas DIR] [--out bench-results.json]
+//        [--python /usr/bin/python3] [--no-sklearn]
+// Every measurement runs in a process of its own, C# and scikit-learn alternating (bench/README.md).
 var opts = BenchArgs.Parse(args);
-var time = TimeProvider.System;
 using var cts = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+if (opts.Child is not null)
+{
+    return await ChildRun.RunAsync(opts, cts.Token);
+}
 
 var raw = SyntheticWeighings.Create(opts.N, opts.Seed);
 var temp = Directory.CreateTempSubdirectory("sortstation-bench-").FullName;
 var dataPath = Path.Combine(temp, "data.bin");
 await File.WriteAllBytesAsync(dataPath, MemoryMarshal.AsBytes(raw.AsSpan()).ToArray(), cts.Token);
 
-// Warm-up on a small slice so JIT tiering is not billed to the first k.
-var warm = new FeatureMatrix(["weight_kg", "unit_price"], raw[..20_000]);
-ElbowAnalysis.Run(warm, 2, 10, new KMeansOptions { NInit = 2 }, null, cts.Token);
-Silhouette.Exact(warm, KMeans.Fit(warm, new KMeansOptions { K = 2, NInit = 1 }, cts.Token).Labels, cts.Token);
-
-var cpuStart = Environment.CpuUsage.TotalTime;
-var start = time.GetTimestamp();
-var matrix = new FeatureMatrix(["weight_kg", "unit_price"], (double[])raw.Clone());
-var scaled = Scaler.Fit(matrix, ScalingMethod.Standard).Transform(matrix);
-var elbow = ElbowAnalysis.Run(scaled, opts.KMin, opts.KMax, new KMeansOptions { NInit = opts.NInit, Seed = (ulong)opts.Seed }, null, cts.Token);
-var elbowSeconds = time.GetElapsedTime(start).TotalSeconds;
-var elbowCpu = (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
-
-var fitK3 = elbow.Fits[Math.Clamp(3 - opts.KMin, 0, elbow.Fits.Count - 1)];
-var sampleRows = Enumerable.Range(0, opts.SilhouetteN).ToArray();
-var labels = sampleRows.Select(i => fitK3.Labels[i]).ToArray();
+// The silhouette's labels: K-Means k = 3 on the scaled data (not timed), first --silhouette-n rows.
+var scaled = Scaler.Fit(new FeatureMatrix(["weight_kg", "unit_price"], raw), ScalingMethod.Standard).Transform(new FeatureMatrix(["weight_kg", "unit_price"], raw));
+var fit = KMeans.Fit(scaled, new KMeansOptions { K = 3, NInit = opts.NInit, Seed = (ulong)opts.Seed }, cts.Token);
 var labelsPath = Path.Combine(temp, "labels.bin");
-await File.WriteAllBytesAsync(labelsPath, MemoryMarshal.AsBytes(labels.AsSpan()).ToArray(), cts.Token);
-var silData = scaled.SelectRows(sampleRows);
-cpuStart = Environment.CpuUsage.TotalTime;
-start = time.GetTimestamp();
-var silhouette = Silhouette.Exact(silData, labels, cts.Token);
-var silSeconds = time.GetElapsedTime(start).TotalSeconds;
-var silCpu = (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds;
+await File.WriteAllBytesAsync(labelsPath, MemoryMarshal.AsBytes(fit.Labels.Take(opts.SilhouetteN).ToArray().AsSpan()).ToArray(), cts.Token);
 
-JsonDocument? sk = null;
-if (!opts.NoSklearn)
+var blas = opts.NoSklearn ? null : Runners.FindOpenBlas(opts);
+if (!opts.NoSklearn && blas is null)
 {
-    Console.WriteLine($"running scikit-learn ({opts.Python}) on the same data...");
-    string[] pyArgs = [dataPath, Num(opts.N), "2", labelsPath, Num(opts.SilhouetteN), Num(opts.KMin), Num(opts.KMax), Num(opts.NInit), Num(opts.Seed)];
-    sk = await SklearnRunner.RunAsync(opts.Python, BenchArgs.FindScript(), pyArgs, cts.Token);
+    Console.WriteLine("WARNING: no OpenBLAS found (scripts/bench.sh fetches Debian's libopenblas0-pthread into artifacts/openblas); scikit-learn runs on the system's libblas.so.3, which favours the C# side if it is the reference BLAS");
 }
 
-var skRoot = sk?.RootElement;
-var skElbow = skRoot?.GetProperty("elbow").EnumerateArray().ToDictionary(e => e.GetProperty("k").GetInt32(), e => e.GetProperty("sse").GetDouble());
-var scenarios = new[]
-{
-    new ScenarioResult($"elbow k={opts.KMin}..{opts.KMax}, n_init {opts.NInit}, {opts.N:N0} x 2 (scale + k-means)", elbowSeconds, skRoot?.GetProperty("elbowSeconds").GetDouble(), elbowCpu, SkCpu("elbowCpuSeconds"), Inv($"CPU time: SortStation {elbowCpu:F2} s, scikit-learn {SkCpu("elbowCpuSeconds"):F2} s")),
-    new ScenarioResult($"exact silhouette, {opts.SilhouetteN:N0} points, k=3", silSeconds, skRoot?.GetProperty("silhouetteSeconds").GetDouble(), silCpu, SkCpu("silhouetteCpuSeconds"),
-        Inv($"CPU time: SortStation {silCpu:F2} s, scikit-learn {SkCpu("silhouetteCpuSeconds"):F2} s; value {silhouette:F12} vs scikit-learn {skRoot?.GetProperty("silhouette").GetDouble():F12}")),
-};
-
+var runs = new Runs();
 var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg", cts.Token)).Trim() : "n/a";
-Console.WriteLine(Inv($"load average at end: {load}"));
-Console.WriteLine(Inv($"cores {Environment.ProcessorCount}, .NET {Environment.Version}, scikit-learn {skRoot?.GetProperty("sklearn").GetString() ?? "n/a"}"));
-foreach (var s in scenarios)
+for (var r = 0; r < opts.Repeats; r++)
 {
-    Console.WriteLine(Inv($"{s.Scenario}: SortStation {s.SortStationSeconds:F2} s | scikit-learn {s.SklearnSeconds:F2} s | ratio sklearn/SortStation {s.Ratio:F2}x (CPU {s.CpuRatio:F2}x) | {s.Detail}"));
+    // C# first in even repeats, scikit-learn first in odd ones: drift in the machine hits both sides alike.
+    foreach (var side in r % 2 == 0 ? new[] { "csharp", "sklearn" } : ["sklearn", "csharp"])
+    {
+        Console.WriteLine($"repeat {r + 1}/{opts.Repeats}: {(side == "csharp" ? "SortStation (elbow on all cores; silhouette on 1 core, then all)" : "scikit-learn")} …");
+        if (side == "csharp")
+        {
+            runs.Elbow.Add(await Runners.CSharpAsync(opts, "elbow", dataPath, labelsPath, null, cts.Token) ?? throw new InvalidOperationException("C# elbow failed"));
+            runs.SilhouetteOne.Add(await Runners.CSharpAsync(opts, "silhouette", dataPath, labelsPath, 1, cts.Token) ?? throw new InvalidOperationException("C# silhouette failed"));
+            runs.SilhouetteAll.Add(await Runners.CSharpAsync(opts, "silhouette", dataPath, labelsPath, null, cts.Token) ?? throw new InvalidOperationException("C# silhouette failed"));
+        }
+        else if (!opts.NoSklearn && await Runners.SklearnAsync(opts, dataPath, labelsPath, blas, cts.Token) is { } sk)
+        {
+            runs.Sklearn.Add(sk);
+        }
+    }
 }
 
-var perK = elbow.Points.Select(p => new
-{
-    k = p.K,
-    sse = p.Sse,
-    sklearnSse = skElbow?.GetValueOrDefault(p.K),
-    sseRatio = skElbow is null ? (double?)null : p.Sse / skElbow[p.K],
-}).ToList();
-foreach (var p in perK)
-{
-    Console.WriteLine(Inv($"  k={p.k}: SSE {p.sse:F3} | scikit-learn {p.sklearnSse:F3} | ours/sklearn {p.sseRatio:F5}"));
-}
+var loadEnd = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg", cts.Token)).Trim() : "n/a";
+var report = Report.Build(opts, runs, blas);
+Console.WriteLine(Inv($"load average at start: {load}; at end: {loadEnd}"));
+Console.WriteLine(Inv($"cores {Environment.ProcessorCount}, .NET {Environment.Version}, scikit-learn {report.SklearnVersion ?? "n/a"} on {report.BlasSummary}"));
+report.Lines.ForEach(Console.WriteLine);
 
 var results = new
 {
-    machine = new { loadAverageAtEnd = load, cores = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription, os = RuntimeInformation.OSDescription },
+    machine = new { loadAverageAtStart = load, loadAverageAtEnd = loadEnd, cores = Environment.ProcessorCount, runtime = RuntimeInformation.FrameworkDescription, os = RuntimeInformation.OSDescription },
     parameters = opts,
-    scenarios = scenarios.Select(s => new { s.Scenario, s.SortStationSeconds, s.SklearnSeconds, s.SortStationCpuSeconds, s.SklearnCpuSeconds, ratioSklearnOverSortStation = s.Ratio, cpuRatio = s.CpuRatio, s.Detail }),
-    elbow = perK,
-    silhouette,
-    sklearn = skRoot,
+    reference = new { blas = report.BlasSummary, blasDirectory = blas, sklearn = report.SklearnVersion, threads = "elbow: both sides on all cores (SortStation: .NET thread pool; scikit-learn: OpenMP + BLAS); silhouette: both on 1 thread (SortStation under taskset -c 0; scikit-learn under threadpoolctl limits 1), SortStation also on all cores" },
+    scenarios = report.Scenarios,
+    elbow = report.PerK,
+    silhouette = report.SilhouetteValue,
+    sklearn = runs.Sklearn.LastOrDefault(),
 };
 var outPath = Path.GetFullPath(opts.Out);
 await File.WriteAllTextAsync(outPath, JsonSerializer.Serialize(results, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }), cts.Token);
@@ -93,8 +76,4 @@ Console.WriteLine($"results written to {outPath}");
 Directory.Delete(temp, recursive: true);
 return 0;
 
-double? SkCpu(string name) => skRoot is { } r && r.TryGetProperty(name, out var v) ? v.GetDouble() : null;
-
 static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
-
-static string Num(int value) => value.ToString(CultureInfo.InvariantCulture);

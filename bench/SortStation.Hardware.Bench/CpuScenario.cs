@@ -11,6 +11,8 @@ namespace SortStation.Hardware.Bench;
 /// </summary>
 internal static class CpuScenario
 {
+    private static readonly GateWindows Windows = GateWindows.Fixed(new GateWindow(TimeSpan.Zero, TimeSpan.FromSeconds(10)));
+
     public static async Task<object> RunAsync(double ratePerSecond, TimeSpan duration, CancellationToken ct)
     {
         var idle = await MeasureAsync(schedule: false, ratePerSecond, duration, ct);
@@ -23,7 +25,7 @@ internal static class CpuScenario
     private static async Task<(TimeSpan Cpu, int Ticks)> MeasureAsync(bool schedule, double rate, TimeSpan duration, CancellationToken ct)
     {
         var gates = new[] { new RecordingGate("glass", TimeSpan.Zero), new RecordingGate("metal", TimeSpan.Zero) };
-        await using var scheduler = new GateScheduler(gates, TimeProvider.System, NullLogger<GateScheduler>.Instance);
+        await using var scheduler = new GateScheduler(gates, Windows, TimeProvider.System, NullLogger<GateScheduler>.Instance);
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1 / rate));
         var process = Process.GetCurrentProcess();
         process.Refresh();

@@ -12,6 +12,9 @@ public static class Topics
 
     public static string Health(string prefix, string stationId) => $"{prefix}/{stationId}/health";
 
+    /// <summary>Retained: the station's active alarms (soft stops and faults); an empty list once all cleared.</summary>
+    public static string Alarm(string prefix, string stationId) => $"{prefix}/{stationId}/alarm";
+
     /// <summary>Subscription filter for every station's weighings.</summary>
     public static string AllWeighings(string prefix) => $"{prefix}/+/weighing";
 

@@ -37,7 +37,10 @@ public sealed record WeighingRecord
 
     public required string Bin { get; init; }
 
-    /// <summary>Why the item went to its bin: <c>routed</c>, <c>low-confidence</c>, <c>unknown-label</c>, <c>camera-fault</c>.</summary>
+    /// <summary>
+    /// Why the item went to its bin: <c>routed</c>, <c>low-confidence</c>, <c>unknown-label</c>, <c>camera-fault</c>, or
+    /// <c>missed-gate</c> (its gate could not start before the item passed: it went to the end-of-belt bin).
+    /// </summary>
     public required string Reason { get; init; }
 
     /// <summary>Model name and version, e.g. <c>mobilenetv2-trashnet@1.0.0</c>.</summary>

@@ -1,10 +1,12 @@
 using System.Device.Gpio;
+using System.Device.Pwm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SortStation.Core;
+using SortStation.Core.Alarms;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
 using SortStation.Hardware.Camera;
@@ -44,7 +46,9 @@ public static class RaspberryServiceCollectionExtensions
         services.AddSingleton<IInterlock>(sp => Get<EStopOptions>(sp) is { Enabled: true } e
             ? new GpioInterlock(sp.GetRequiredService<GpioController>(), e, Time(sp), Log<GpioInterlock>(sp))
             : NoInterlock.Instance);
-        services.AddSingleton<IEnumerable<IGate>>(sp => GateFactory.Create(Get<SortingOptions>(sp), sp.GetRequiredService<GpioController>(), Time(sp)));
+        // Owned by the container through GateSet: disposing the host closes the pins and stops servo PWM.
+        // A registered Func<int, PwmChannel> (tests) supplies the servos' PWM channels.
+        services.AddGates(sp => GateFactory.Create(Get<SortingOptions>(sp), sp.GetRequiredService<GpioController>(), Time(sp), sp.GetService<Func<int, PwmChannel>>()));
         services.AddHostedService(sp => new HardwareStartup(
             sp.GetRequiredService<IEnumerable<IGate>>(),
             sp.GetRequiredService<ICalibratableScale>(),
@@ -72,7 +76,7 @@ public static class RaspberryServiceCollectionExtensions
     {
         TriggerKind.ScaleLoad => new ScaleLoadTrigger(sp.GetRequiredService<Hx711Scale>(), o, Time(sp), Log<ScaleLoadTrigger>(sp)),
         TriggerKind.Motion => new MotionTrigger(sp.GetRequiredService<ICamera>(), o, Get<CameraOptions>(sp), Time(sp), Log<MotionTrigger>(sp)),
-        _ => new PhotoEyeTrigger(sp.GetRequiredService<GpioController>(), o, Time(sp)),
+        _ => new PhotoEyeTrigger(sp.GetRequiredService<GpioController>(), o, Time(sp), sp.GetService<StationAlarms>()),
     };
 
     private static T Get<T>(IServiceProvider sp)

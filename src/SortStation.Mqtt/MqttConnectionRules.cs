@@ -63,6 +63,10 @@ public static class MqttConnectionRules
         {
             errors.Add("Mqtt:PasswordFile", options.PasswordFile, "does not exist.", "create it (one line, mode 0600) or fix the path.");
         }
+        else if (hasFile)
+        {
+            SecretFile.Check(errors, "Mqtt:PasswordFile", options.PasswordFile, AppPaths.Resolve(options.PasswordFile));
+        }
 
         if (hasVariable && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(options.PasswordEnvironmentVariable!)))
         {
@@ -84,6 +88,8 @@ public static class MqttConnectionRules
                 errors.Add(key, path, "is set but Mqtt:Broker is not mqtts://, so it would be ignored.", "use mqtts://host:8883.");
             }
         }
+
+        SecretFile.Check(errors, "Mqtt:ClientKeyFile", options.ClientKeyFile, AppPaths.Resolve(options.ClientKeyFile));
 
         if (string.IsNullOrWhiteSpace(options.ClientCertificateFile) != string.IsNullOrWhiteSpace(options.ClientKeyFile))
         {

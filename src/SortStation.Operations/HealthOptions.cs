@@ -1,3 +1,5 @@
+using SortStation.Core.Options;
+
 namespace SortStation.Operations;
 
 /// <summary>Section <c>Health</c>: the loopback health/metrics endpoint and the watchdog's stall limit.</summary>
@@ -12,5 +14,6 @@ public sealed class HealthOptions
     public int Port { get; set; } = 9464;
 
     /// <summary>Station only: an item in the pipeline longer than this is a stuck loop (watchdog stops, /healthz 503).</summary>
+    [AppliedLive]
     public int ItemStallSeconds { get; set; } = 30;
 }

@@ -35,4 +35,10 @@ public sealed class SimulationOptions
 
     /// <summary>Raw counts of the empty simulated scale (an HX711 never reads exactly 0 unloaded).</summary>
     public double ScaleZeroCounts { get; set; } = 8_400;
+
+    /// <summary>After this many items the simulated photo-eye is held blocked (a jam, to see the soft stop); 0 never.</summary>
+    public int JamAfterItems { get; set; }
+
+    /// <summary>How long the simulated jam holds the photo-eye blocked before it clears by itself.</summary>
+    public int JamHoldSeconds { get; set; } = 10;
 }

@@ -40,6 +40,16 @@ public sealed class SimulationOptionsValidator : IValidateOptions<SimulationOpti
             errors.Add("Simulation:ScaleCountsPerKilogram", options.ScaleCountsPerKilogram, "must be a non-zero number of counts per kilogram.", "use 420000.");
         }
 
+        if (options.JamAfterItems < 0)
+        {
+            errors.Add("Simulation:JamAfterItems", options.JamAfterItems, "cannot be negative.", "use 0 for no simulated jam, or e.g. 20 to block the photo-eye after the 20th item.");
+        }
+
+        if (options.JamHoldSeconds is < 1 or > 3600)
+        {
+            errors.Add("Simulation:JamHoldSeconds", options.JamHoldSeconds, "must be 1–3600 s.", "use 10, longer than Trigger:JamSeconds so the jam is seen.");
+        }
+
         return errors.ToResult();
     }
 }

@@ -21,7 +21,7 @@ public static class SimulationServiceCollectionExtensions
         services.AddSingleton<SimulatedInterlock>();
         services.AddSingleton<IInterlock>(sp => sp.GetRequiredService<SimulatedInterlock>());
         services.AddSingleton<IItemTrigger, SimulatedTrigger>();
-        services.AddSingleton<IEnumerable<IGate>>(sp =>
+        services.AddGates(sp =>
         {
             var time = sp.GetRequiredService<TimeProvider>();
             return sp.GetRequiredService<IOptions<SortingOptions>>().Value.Bins

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SortStation.Contracts;
+using SortStation.Core.Alarms;
 using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
@@ -52,6 +53,9 @@ public sealed class HealthPublisher : BackgroundService
         var scale = _services.GetService<IScale>();
         var gates = _services.GetService<GateScheduler>();
         var model = _services.GetService<IClassifier>();
+        var alarms = _services.GetService<StationAlarms>()?.Snapshot() ?? new AlarmSnapshot(0, []);
+        var idle = _services.GetService<IdleWatch>()?.IsIdle ?? false;
+        var estop = _services.GetService<IInterlock>()?.IsActive ?? false;
         return new StationHealth(
             StationHealth.CurrentSchema,
             _stationId,
@@ -59,8 +63,11 @@ public sealed class HealthPublisher : BackgroundService
             Math.Round(_time.GetElapsedTime(_started).TotalSeconds, 1),
             model?.Model.Id,
             new DevicesHealth(camera?.State, scale?.State, gates?.Gates.ToDictionary(g => g.Bin, g => g.State) ?? []),
-            new OutboxHealth(_outbox.Pending, _outbox.Dropped),
-            new MqttHealth(_publisher.IsConnected, _publisher.Acknowledged, _publisher.Failures, _publisher.ConnectAttempts, _publisher.LastPublishAt, _publisher.LastError));
+            new OutboxHealth(_outbox.Pending, _outbox.Dropped, _outbox.Held, _outbox.WriteFailed),
+            new MqttHealth(_publisher.IsConnected, _publisher.Acknowledged, _publisher.Failures, _publisher.ConnectAttempts, _publisher.LastPublishAt, _publisher.LastError),
+            SortingState.Of(alarms, idle, estop),
+            alarms.Active,
+            gates is null ? null : new GateTimingHealth(gates.Statistics.MissedTotal, gates.Statistics.LostTotal));
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -28,6 +28,13 @@ public sealed class MemoryOutboxStore : IOutboxStore, IDisposable
     /// <summary>No quota: memory grows until the broker is back (tests and benchmarks only).</summary>
     public long Dropped => 0;
 
+    /// <summary>Memory never fails a commit.</summary>
+    public long Held => 0;
+
+    public long WriteFailed => 0;
+
+    public long WriteErrors => 0;
+
     public ValueTask EnqueueAsync(WeighingRecord record, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(record);

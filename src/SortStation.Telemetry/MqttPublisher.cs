@@ -176,6 +176,12 @@ public sealed class MqttPublisher : BackgroundService
 
         // Birth message after every (re)connect: the retained status must not stay at the will's offline.
         var birth = await _client.PublishAsync(Retained(Topics.Status(_mqtt.TopicPrefix, _stationId), System.Text.Encoding.UTF8.GetBytes(StationStatus.Online)), ct);
+        if (birth.ReasonCode == MqttClientPublishReasonCode.NotAuthorized)
+        {
+            // The fleet broker's ACL lets user X publish only under {prefix}/X/ (docs/security.md).
+            throw new InvalidOperationException($"broker refused the status message (NotAuthorized): it lets user \"{_mqtt.Username}\" publish only under its own topics; Mqtt:Username must be Station:Id (\"{_stationId}\"), as given by sortstation-central stations add");
+        }
+
         if (!birth.IsSuccess)
         {
             throw new InvalidOperationException($"broker refused the status message: {birth.ReasonCode} {birth.ReasonString}");

@@ -23,4 +23,13 @@ public sealed class OutboxOptions
     /// one; a weighing after a quiet spell is committed at once. 0 commits every write as it comes.
     /// </summary>
     public int GroupCommitMilliseconds { get; set; } = 10;
+
+    /// <summary>A commit that fails (disk full, I/O error): soft-stop the station (default) or keep sorting.</summary>
+    public OutboxWriteFailurePolicy OnWriteFailure { get; set; } = OutboxWriteFailurePolicy.SoftStop;
+
+    /// <summary>While commits fail, the weighings kept are retried this often; the first success ends the alarm.</summary>
+    public int RetrySeconds { get; set; } = 5;
+
+    /// <summary>Most weighings kept in memory while commits fail; beyond it they are lost (counted). About 0.5 KB each.</summary>
+    public int MaxHeldInMemory { get; set; } = 10_000;
 }

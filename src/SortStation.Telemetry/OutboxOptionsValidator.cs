@@ -8,6 +8,8 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
 {
     private const long MinBytes = 64 * 1024;
     private const int MaxGroupCommitMilliseconds = 100;
+    private const int MaxRetrySeconds = 300;
+    private const int MaxHeld = 1_000_000;
 
     public ValidateOptionsResult Validate(string? name, OutboxOptions options)
     {
@@ -21,6 +23,10 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         if (options.Kind == OutboxKind.Sqlite && string.IsNullOrWhiteSpace(options.Path))
         {
             errors.Add("Outbox:Path", options.Path, "is empty, so weighings have nowhere durable to go.", "use state/outbox.db.");
+        }
+        else if (options.Kind == OutboxKind.Sqlite && OutboxPathCheck.Problem(options.Path) is { } problem)
+        {
+            errors.Add("Outbox:Path", options.Path, problem, "point it at a file in a folder the service user can write (under systemd: state/outbox.db in /var/lib/sortstation, owned by sortstation).");
         }
 
         if (options.MaxRows < 1)
@@ -41,6 +47,21 @@ public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
         if (!Enum.IsDefined(options.WhenFull))
         {
             errors.Add("Outbox:WhenFull", options.WhenFull.ToString(), "is not a policy.", "use RejectNewest or DropOldest.");
+        }
+
+        if (!Enum.IsDefined(options.OnWriteFailure))
+        {
+            errors.Add("Outbox:OnWriteFailure", options.OnWriteFailure.ToString(), "is not a policy.", "use SoftStop (stop sorting until weighings can be committed again) or Continue (keep sorting, count the lost ones).");
+        }
+
+        if (options.RetrySeconds is < 1 or > MaxRetrySeconds)
+        {
+            errors.Add("Outbox:RetrySeconds", options.RetrySeconds, $"must be 1 to {MaxRetrySeconds} s.", "use 5.");
+        }
+
+        if (options.MaxHeldInMemory is < 0 or > MaxHeld)
+        {
+            errors.Add("Outbox:MaxHeldInMemory", options.MaxHeldInMemory, $"must be 0 to {MaxHeld} weighings (about 0.5 KB each).", "use 10000.");
         }
 
         return errors.ToResult();

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SortStation.Contracts;
+using SortStation.Core.Alarms;
 
 namespace SortStation.Telemetry;
 
@@ -10,12 +11,14 @@ namespace SortStation.Telemetry;
 /// nothing. Concurrent enqueues share one commit (group commit), and under load commits are at least
 /// <see cref="OutboxOptions.GroupCommitMilliseconds"/> apart (<see cref="CommitPacer"/>). A quota bounds
 /// the file; when it is reached the configured policy refuses the newest or drops the oldest, logged and counted.
+/// A commit that fails (disk full, I/O error) never passes silently: see <see cref="OutboxWriteFailures"/>.
 /// </summary>
-public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
+public sealed partial class SqliteOutboxStore : IOutboxStore, IDisposable
 {
     private const int MaxGroup = 1024;
     private readonly OutboxQuota _quota;
-    private readonly SqliteOutboxTable _table;
+    private readonly IOutboxTable _table;
+    private readonly OutboxWriteFailures _failures;
     private readonly Lock _gate = new();
     private readonly Channel<PendingWrite> _writes = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
@@ -26,13 +29,22 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
     private long _rows;
     private long _bytes;
 
-    public SqliteOutboxStore(OutboxOptions options, ILogger<SqliteOutboxStore> log, TimeProvider? time = null)
+    /// <param name="alarms">Where a failing commit raises its alarm; without one (tests, benchmarks) it is only logged.</param>
+    public SqliteOutboxStore(OutboxOptions options, ILogger<SqliteOutboxStore> log, TimeProvider? time = null, StationAlarms? alarms = null)
+        : this(options, log, time, alarms, path => new SqliteOutboxTable(path))
+    {
+    }
+
+    internal SqliteOutboxStore(OutboxOptions options, ILogger<SqliteOutboxStore> log, TimeProvider? time, StationAlarms? alarms, Func<string, IOutboxTable> open)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(open);
         _time = time ?? TimeProvider.System;
         _pacer = new CommitPacer(TimeSpan.FromMilliseconds(options.GroupCommitMilliseconds), _time);
         _quota = new OutboxQuota(options, log);
-        _table = new SqliteOutboxTable(Path.GetFullPath(options.Path));
+        var path = Path.GetFullPath(options.Path);
+        _failures = new OutboxWriteFailures(options, path, alarms ?? new StationAlarms(_time, log), _time, log);
+        _table = open(path);
         (_rows, _bytes) = _table.Count();
         UpdateSignals();
         if (_rows > 0)
@@ -43,9 +55,16 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    public long Pending => Interlocked.Read(ref _rows);
+    /// <summary>Weighings not yet acknowledged: rows in the file and any kept in memory while commits fail.</summary>
+    public long Pending => Interlocked.Read(ref _rows) + _failures.HeldCount;
 
     public long Dropped => _quota.Lost;
+
+    public long Held => _failures.HeldCount;
+
+    public long WriteFailed => _failures.Lost;
+
+    public long WriteErrors => _failures.Errors;
 
     public async ValueTask EnqueueAsync(WeighingRecord record, CancellationToken ct = default)
     {
@@ -109,90 +128,21 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
         _table.Dispose();
     }
 
-    private async Task WriteLoopAsync()
-    {
-        var group = new List<PendingWrite>(MaxGroup);
-        while (await _writes.Reader.WaitToReadAsync())
-        {
-            var wait = _pacer.Wait();
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _time);
-            }
-
-            group.Clear();
-            while (group.Count < MaxGroup && _writes.Reader.TryRead(out var write))
-            {
-                group.Add(write);
-            }
-
-            try
-            {
-                lock (_gate)
-                {
-                    Commit(group);
-                }
-
-                _pacer.Committed();
-                group.ForEach(w => w.Done.TrySetResult());
-            }
-#pragma warning disable CA1031 // A disk error fails these enqueues (the pipeline logs them); the writer lives on.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                lock (_gate)
-                {
-                    (_rows, _bytes) = _table.Count();
-                }
-
-                group.ForEach(w => w.Done.TrySetException(ex));
-            }
-        }
-    }
-
-    /// <summary>Inserts a group in one transaction, applying the quota to each weighing. Caller holds the gate.</summary>
-    private void Commit(List<PendingWrite> group)
-    {
-        long rows = _rows, bytes = _bytes, lost = 0;
-        _table.InTransaction(() =>
-        {
-            foreach (var write in group)
-            {
-                while (!_quota.Fits(rows, bytes, write.Payload.Length) && _quota.DropsOldest && rows > 0)
-                {
-                    bytes -= _table.DropOldest() ?? 0;
-                    rows--;
-                    lost++;
-                }
-
-                if (!_quota.Fits(rows, bytes, write.Payload.Length))
-                {
-                    lost++; // RejectNewest, or a single weighing larger than the byte quota
-                    continue;
-                }
-
-                _table.Insert(write);
-                rows++;
-                bytes += write.Payload.Length;
-            }
-        });
-
-        Interlocked.Exchange(ref _rows, rows);
-        _bytes = bytes;
-        if (lost > 0)
-        {
-            _quota.Report(lost, rows, bytes);
-        }
-
-        UpdateSignals();
-    }
-
     /// <summary>Completes or renews the waiters' signals after the row count changed. Caller holds the gate.</summary>
     private void UpdateSignals()
     {
         if (_rows > 0)
         {
             _available.TrySetResult();
+        }
+        else if (_available.Task.IsCompleted)
+        {
+            _available = NewSignal();
+        }
+
+        // Weighings kept in memory are not drained either: they have not reached the broker.
+        if (_rows + _failures.HeldCount > 0)
+        {
             if (_drained.Task.IsCompleted)
             {
                 _drained = NewSignal();
@@ -200,11 +150,6 @@ public sealed class SqliteOutboxStore : IOutboxStore, IDisposable
         }
         else
         {
-            if (_available.Task.IsCompleted)
-            {
-                _available = NewSignal();
-            }
-
             _drained.TrySetResult();
         }
 

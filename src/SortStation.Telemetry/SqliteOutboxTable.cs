@@ -8,7 +8,7 @@ namespace SortStation.Telemetry;
 /// The SQL side of <see cref="SqliteOutboxStore"/>: one table ordered by an autoincrement sequence.
 /// Not thread-safe; the store serialises every call.
 /// </summary>
-internal sealed class SqliteOutboxTable : IDisposable
+internal sealed class SqliteOutboxTable : IOutboxTable
 {
     private readonly SqliteConnection _db;
     private readonly SqliteCommand _insert;
@@ -116,6 +116,8 @@ internal sealed class SqliteOutboxTable : IDisposable
 
         return (rows, bytes);
     }
+
+    public void Checkpoint() => Execute("PRAGMA wal_checkpoint(TRUNCATE);");
 
     public void Dispose()
     {

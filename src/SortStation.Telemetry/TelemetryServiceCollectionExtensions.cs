@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SortStation.Core;
+using SortStation.Core.Alarms;
 using SortStation.Core.Telemetry;
 
 namespace SortStation.Telemetry;
@@ -19,13 +20,14 @@ public static class TelemetryServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<OutboxOptions>>().Value;
             return options.Kind == OutboxKind.Memory
                 ? new MemoryOutboxStore()
-                : new SqliteOutboxStore(options, sp.GetRequiredService<ILogger<SqliteOutboxStore>>());
+                : new SqliteOutboxStore(options, sp.GetRequiredService<ILogger<SqliteOutboxStore>>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<StationAlarms>());
         });
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IOutboxStore>());
         services.AddSingleton<MqttPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttPublisher>());
         services.AddSingleton<HealthPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthPublisher>());
+        services.AddHostedService<AlarmPublisher>();
         return services;
     }
 }

@@ -4,8 +4,10 @@ using SortStation.Core.Options;
 namespace SortStation.Vision;
 
 /// <summary>
-/// Finds and reads a model's metadata: <c>Model:MetadataPath</c>, else metadata.json beside the .onnx.
-/// A bare classifier with only a labels file still drops in: name from the file, ImageNet mean/std.
+/// Finds and reads a model's metadata: <c>Model:MetadataPath</c>, else metadata.json beside the .onnx, and
+/// its labels file (<c>Model:LabelsPath</c>, else labels.txt beside it). Where both list labels they must be
+/// the same list in the same order. A bare classifier with only a labels file still drops in: name from
+/// the file, ImageNet mean/std.
 /// </summary>
 public static class ModelMetadataLoader
 {
@@ -24,13 +26,41 @@ public static class ModelMetadataLoader
             : new ModelMetadata { Name = Path.GetFileNameWithoutExtension(modelPath) };
 
         var labelsPath = AppPaths.Resolve(options.LabelsPath) ?? Path.Combine(directory, "labels.txt");
-        if (options.LabelsPath is not null || (metadata.Labels.Count == 0 && File.Exists(labelsPath)))
+        if (options.LabelsPath is not null || File.Exists(labelsPath))
         {
-            metadata = metadata with { Labels = ReadLabels(labelsPath) };
+            var fileLabels = ReadLabels(labelsPath);
+            if (metadata.Labels.Count == 0)
+            {
+                metadata = metadata with { Labels = fileLabels };
+            }
+            else
+            {
+                CheckAgree(metadata.Labels, metadataPath, fileLabels, labelsPath);
+            }
         }
 
         Check(metadata, metadataPath);
         return metadata;
+    }
+
+    /// <summary>
+    /// The labels name the network's outputs by position: two lists that differ, even only in order, would
+    /// record every item under another label (a glass photo as cardboard) without any error.
+    /// </summary>
+    private static void CheckAgree(IReadOnlyList<string> metadataLabels, string metadataPath, IReadOnlyList<string> fileLabels, string labelsPath)
+    {
+        if (metadataLabels.SequenceEqual(fileLabels, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        var at = Enumerable.Range(0, Math.Min(metadataLabels.Count, fileLabels.Count)).FirstOrDefault(i => metadataLabels[i] != fileLabels[i], -1);
+        var difference = at >= 0
+            ? $"output {at} is '{metadataLabels[at]}' in one and '{fileLabels[at]}' in the other"
+            : $"one lists {metadataLabels.Count} labels, the other {fileLabels.Count}";
+        throw new InvalidDataException(
+            $"The model's two label lists differ: {metadataPath} has [{string.Join(", ", metadataLabels)}], {labelsPath} has [{string.Join(", ", fileLabels)}]; {difference}. "
+            + "Labels name the network's outputs by position, so the model is refused. Fix: make both lists the network's output order (the training script writes both), or remove one of them.");
     }
 
     public static IReadOnlyList<string> ReadLabels(string path) =>
@@ -41,6 +71,11 @@ public static class ModelMetadataLoader
         if (m.Labels.Count == 0)
         {
             throw new InvalidDataException($"No labels for the model: add \"labels\" to {source} or a labels.txt beside the model (Model:LabelsPath).");
+        }
+
+        if (m.Labels.GroupBy(l => l, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new InvalidDataException($"{source}: label '{twice.Key}' names two outputs; routes and prices could not tell them apart.");
         }
 
         if (m.Mean.Count != 3 || m.Std.Count != 3 || m.Std.Any(s => s <= 0))

@@ -25,7 +25,9 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _metadata = ModelMetadataLoader.Load(options);
         var topK = Math.Min(options.TopK, _metadata.Labels.Count);
-        _session = new InferenceSession(AppPaths.Resolve(options.Path), CreateSessionOptions(options.IntraOpThreads));
+        var (workers, threads) = ThreadDefaults.Resolve(options, Environment.ProcessorCount);
+        IntraOpThreads = threads;
+        _session = OpenSession(AppPaths.Resolve(options.Path)!, CreateSessionOptions(options, threads));
         var slots = new List<ClassifierSlot>();
         try
         {
@@ -36,7 +38,7 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
             // ONNX Runtime's intra-op threads own the cores. OpenCV's own worker pool would wake for every
             // resize and contend with them; the preprocessing is 0.2 ms on one thread. Process-wide.
             Cv2.SetNumThreads(1);
-            for (var i = 0; i < Math.Max(1, options.Workers); i++)
+            for (var i = 0; i < ClassificationWorkers.InFlightFor(workers, options.QueueAhead); i++)
             {
                 slots.Add(new ClassifierSlot(this, _session, _metadata, (inputName, outputName, classes), topK));
             }
@@ -50,12 +52,15 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
 
         _slots = [.. slots];
         slots.ForEach(_free.Add);
-        Model = new ModelInfo(_metadata.Name, _metadata.Version, _metadata.Labels);
+        Model = new ModelInfo(_metadata.Name, _metadata.Version, _metadata.Labels) { ContentHash = ModelHash.Of(AppPaths.Resolve(options.Path)!) };
     }
 
     public ModelInfo Model { get; }
 
     public ModelMetadata Metadata => _metadata;
+
+    /// <summary>The intra-op threads the session runs on (<c>auto</c> resolved).</summary>
+    public int IntraOpThreads { get; }
 
     /// <summary>The session itself, for the benchmark's raw-Run baseline on the same threads and weights.</summary>
     internal InferenceSession Session => _session;
@@ -92,18 +97,55 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
 
     internal void Return(ClassifierSlot slot) => _free.Add(slot);
 
-    private static SessionOptions CreateSessionOptions(int intraOpThreads) => new()
+    /// <summary>A file ONNX Runtime cannot load (truncated, not ONNX, unsupported operator) is bad data, reported as a configuration error (exit 2).</summary>
+    private static InferenceSession OpenSession(string path, SessionOptions options)
     {
-        // All graph optimisations (constant folding, conv+BN/activation fusion) are done once at load.
-        GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        // One image per run: parallelism comes from inside the operators, not between them.
-        ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-        // Workers keep ONNX Runtime's default spinning between operators: with
-        // session.intra_op.allow_spinning=0 a run took 4.6-4.75 ms instead of 3.4 ms (2 threads, bench breakdown),
-        // as every operator then waits for a sleeping worker to wake.
-        IntraOpNumThreads = intraOpThreads,
-        InterOpNumThreads = 1,
-    };
+        try
+        {
+            using (options)
+            {
+                return new InferenceSession(path, options);
+            }
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new InvalidDataException($"{path} is not a model ONNX Runtime can load: {ex.Message}", ex);
+        }
+    }
+
+    /// <summary>The session settings of <c>Model:*</c> (bench/README.md says what each gave).</summary>
+    private static SessionOptions CreateSessionOptions(ModelOptions options, int intraOpThreads)
+    {
+        var parallel = options.ExecutionMode == ModelExecutionMode.Parallel;
+        var session = new SessionOptions
+        {
+            // All graph optimisations (constant folding, conv+BN/activation fusion) are done once at load.
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            // Sequential: one image per run, parallelism comes from inside the operators, not between them.
+            ExecutionMode = parallel ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = intraOpThreads,
+            // Parallel runs independent branches on ONNX Runtime's inter-op pool (0: its default, one per core).
+            InterOpNumThreads = parallel ? 0 : 1,
+        };
+        try
+        {
+            // Spinning (ONNX Runtime's default) keeps a run fast (3.4 vs 4.6-4.75 ms at 2 threads here) but the
+            // spinning threads take the cores the station's other threads need between operators and runs.
+            session.AddSessionConfigEntry("session.intra_op.allow_spinning", options.IntraOpSpinning ? "1" : "0");
+            session.AddSessionConfigEntry("session.inter_op.allow_spinning", options.InterOpSpinning ? "1" : "0");
+            if (!string.IsNullOrWhiteSpace(options.IntraOpThreadAffinities) && intraOpThreads > 1)
+            {
+                session.AddSessionConfigEntry("session.intra_op_thread_affinities", options.IntraOpThreadAffinities.Trim());
+            }
+
+            return session;
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
 
     private int CheckShapes(string inputName, string outputName)
     {

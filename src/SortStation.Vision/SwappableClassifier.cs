@@ -59,8 +59,11 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
         }
     }
 
-    /// <summary>Loads <paramref name="options"/>, checks it on <paramref name="sample"/> and swaps it in; returns the previous model, or throws and keeps the current one.</summary>
-    public ModelInfo Swap(ModelOptions options, Frame sample)
+    /// <summary>
+    /// Loads <paramref name="options"/>, checks it on <paramref name="sample"/> (and with <paramref name="accept"/>,
+    /// which throws to refuse it) and swaps it in; returns the previous model, or throws and keeps the current one.
+    /// </summary>
+    public ModelInfo Swap(ModelOptions options, Frame sample, Action<ModelInfo>? accept = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(sample);
@@ -69,6 +72,7 @@ public sealed class SwappableClassifier : IClassifier, IDisposable
         {
             candidate = _load(options);
             ModelCheck.Run(candidate, sample);
+            accept?.Invoke(candidate.Model);
         }
 #pragma warning disable CA1031 // Whatever is wrong with the candidate (file, format, shapes, scores), the answer is the same: refuse it.
         catch (Exception ex)

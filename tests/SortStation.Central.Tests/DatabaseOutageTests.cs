@@ -18,7 +18,7 @@ public sealed class DatabaseOutageTests : IDisposable
     {
         var store = new FlakyStore(failures: 3);
         var mqtt = new CentralMqttOptions { Broker = _broker.Uri.ToString(), ReconnectMinSeconds = 0.05, ReconnectMaxSeconds = 0.2 };
-        var pipeline = new IngestPipeline(store, new WeighingValidator(TimeProvider.System), new MalformedLog(TimeProvider.System, NullLogger<MalformedLog>.Instance));
+        var pipeline = Pipelines.Create(store);
         using var service = new MqttIngestService(MsOptions.Create(mqtt), MsOptions.Create(new CentralOptions { InstanceId = "central-outage" }), pipeline, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await service.StartAsync(default);
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(service.IsSubscribed), TimeSpan.FromSeconds(10)));

@@ -22,6 +22,7 @@ public sealed class KillNineTests : IDisposable
             Mqtt = new { Broker = _env.Broker.Uri.ToString(), ReconnectMinSeconds = 0.2, ReconnectMaxSeconds = 1 },
             Storage = new { SqlitePath = db },
             Clustering = new { Enabled = false },
+            Web = new { Urls = "http://127.0.0.1:0" },
         }));
         var records = Enumerable.Range(0, 20_000).Select(i => TestRecords.Create(i)).ToList();
         using var dialect = new SqliteDialect(db);

@@ -16,12 +16,12 @@ public sealed class MalformedLogTests
 
         for (var i = 0; i < 500; i++)
         {
-            log.Report("sortstation/s1/weighing", "bad");
+            log.Report("sortstation/s1/weighing", "not-json", "bad");
         }
 
         Assert.Equal(MalformedLog.PerWindow, logger.Messages.Count);
         time.Advance(TimeSpan.FromMinutes(1));
-        log.Report("sortstation/s1/weighing", "bad");
+        log.Report("sortstation/s1/weighing", "not-json", "bad");
         Assert.Contains(logger.Messages, m => m.StartsWith("490 more malformed", StringComparison.Ordinal));
     }
 }

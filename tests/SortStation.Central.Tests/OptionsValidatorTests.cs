@@ -79,4 +79,35 @@ public sealed class OptionsValidatorTests
     [Fact]
     public void Clustering_UnknownScale_Fails() =>
         Assert.Contains("Clustering:Scale", new CentralClusteringOptionsValidator().Validate(null, new CentralClusteringOptions { Scale = "log" }).FailureMessage, StringComparison.Ordinal);
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Storage_PostgresPasswordFileWorldReadable_FailsWithChmodFix()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+            var result = new StorageOptionsValidator().Validate(null, new StorageOptions { Provider = StorageProvider.Postgres, PostgresConnectionString = "Host=db", PostgresPasswordFile = file });
+
+            Assert.Contains("Storage:PostgresPasswordFile", result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains("mode 0644", result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains($"chmod 600 {file}", result.FailureMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3661)]
+    public void Central_MaxRecordAgeDaysOutOfRange_Fails(int days) =>
+        Assert.Contains("Central:MaxRecordAgeDays", new CentralOptionsValidator().Validate(null, new CentralOptions { MaxRecordAgeDays = days }).FailureMessage, StringComparison.Ordinal);
+
+    [Fact]
+    public void Central_MaxClockAheadSecondsZero_Fails() =>
+        Assert.Contains("Central:MaxClockAheadSeconds", new CentralOptionsValidator().Validate(null, new CentralOptions { MaxClockAheadSeconds = 0 }).FailureMessage, StringComparison.Ordinal);
 }

@@ -19,6 +19,7 @@ public sealed class PostgresIngestTests(PostgresFixture fixture) : IClassFixture
     }
 
     [PostgresFact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Run_PostgresProvider_StoresDistinctAndCountsDuplicates()
     {
         await using (var admin = NpgsqlDataSource.Create(fixture.Server.ConnectionString))
@@ -29,6 +30,7 @@ public sealed class PostgresIngestTests(PostgresFixture fixture) : IClassFixture
 
         var passwordFile = _dir.File("pg-password");
         await File.WriteAllTextAsync(passwordFile, "unused-with-trust-auth\n");
+        File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite); // a secret: 0600 or central refuses it
         var settings = CentralHosts.Settings(_broker.Uri, _dir.File("unused.db"));
         settings["Storage:Provider"] = "Postgres";
         settings["Storage:PostgresConnectionString"] = new NpgsqlConnectionStringBuilder(fixture.Server.ConnectionString) { Database = "ingest" }.ToString();

@@ -70,7 +70,7 @@ public sealed class ReclusterTests : IDisposable
             rows.Add(TestRecords.Create(3, station, "glass", 8, 14000, t));
         }
 
-        return store.StoreAsync(rows, 0, default);
+        return store.StoreAsync(rows, RejectionCounts.None, default);
     }
 
     private async Task<JsonDocument> ReadRetainedAsync(string topic)

@@ -38,6 +38,12 @@ public sealed class SqliteStoreTests : IDisposable
     public Task ReadStats_Stored_CountsPerStationAndLabel() => StoreScenarios.ReadStats_PerStationAndLabel(_store);
 
     [Fact]
+    public Task Store_Rejections_SummedByReasonAcrossBatches() => StoreScenarios.Store_Rejections_SummedByReasonAcrossBatches(_store);
+
+    [Fact]
+    public Task Stations_AddRevokeAddAgain_RegistrationFollows() => StoreScenarios.Stations_AddRevokeAddAgain_RegistrationFollows(_store);
+
+    [Fact]
     public async Task Migrate_Fresh_RecordsSchemaVersion()
     {
         await _store.MigrateAsync(default);

@@ -41,6 +41,68 @@ public sealed class MqttConnectionRulesTests
         Assert.Contains("SORTSTATION_TEST_UNSET_PASSWORD", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead)]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.GroupRead)]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Validate_PasswordFileReadableByOthers_FailsWithChmodFix(UnixFileMode mode)
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.SetUnixFileMode(file, mode);
+
+            var result = Validate(new TestOptions { Username = "station-01", PasswordFile = file });
+
+            Assert.Contains("Mqtt:PasswordFile", result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains($"chmod 600 {file}", result.FailureMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Validate_PasswordFileOwnerOnly_Succeeds()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+            Assert.True(Validate(new TestOptions { Username = "station-01", PasswordFile = file }).Succeeded);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void Validate_ClientKeyGroupReadable_FailsWithChmodFix()
+    {
+        var key = Path.GetTempFileName();
+        var certificate = Path.GetTempFileName();
+        try
+        {
+            File.SetUnixFileMode(key, UnixFileMode.UserRead | UnixFileMode.GroupRead);
+
+            var result = Validate(new TestOptions { Broker = "mqtts://localhost:8883", ClientCertificateFile = certificate, ClientKeyFile = key });
+
+            Assert.Contains("Mqtt:ClientKeyFile", result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains("chmod 600", result.FailureMessage, StringComparison.Ordinal);
+            Assert.DoesNotContain("Mqtt:ClientCertificateFile", result.FailureMessage, StringComparison.Ordinal); // a certificate is public
+        }
+        finally
+        {
+            File.Delete(key);
+            File.Delete(certificate);
+        }
+    }
+
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(MqttConnectionOptions options, string loss = "loss")
     {
         var errors = new ConfigErrors();

@@ -4,6 +4,7 @@ using SortStation.Operations.Tests.Support;
 namespace SortStation.Operations.Tests;
 
 /// <summary>scripts/install.sh and uninstall.sh into a staging root (--root), with a stand-in published folder.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class InstallScriptTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("sortstation-install-").FullName;
@@ -48,6 +49,35 @@ public sealed class InstallScriptTests : IDisposable
     }
 
     [Fact]
+    public async Task Install_CentralAndBroker_ShippedBrokerConfigCaAndProductionCentralConfig()
+    {
+        var (exit, output) = await RunAsync("install.sh", "--from", PublishedStandIn(), "--central-from", CentralStandIn(), "--broker", "--broker-host", "central.plant.lan", "--root", Root);
+
+        Assert.True(exit == 0, output);
+        var broker = Path.Combine(Root, "etc", "mosquitto", "sortstation");
+        var conf = await File.ReadAllTextAsync(Path.Combine(Root, "etc", "mosquitto", "conf.d", "sortstation.conf"));
+        Assert.DoesNotContain("{{", conf, StringComparison.Ordinal);
+        Assert.Contains("listener 8883", conf, StringComparison.Ordinal);
+        Assert.Contains("allow_anonymous false", conf, StringComparison.Ordinal);
+        Assert.Contains("acl_file /etc/mosquitto/sortstation/acl", conf, StringComparison.Ordinal);
+        Assert.Contains("pattern write sortstation/%u/#", await File.ReadAllTextAsync(Path.Combine(broker, "acl")), StringComparison.Ordinal);
+        Assert.StartsWith("central:$7$", await File.ReadAllTextAsync(Path.Combine(broker, "passwd")), StringComparison.Ordinal);
+        Assert.Contains("DNS:central.plant.lan", await OpensslTextAsync(Path.Combine(broker, "server.crt")), StringComparison.Ordinal);
+        var secret = Path.Combine(Root, "etc", "sortstation", "central-mqtt-password");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(secret));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(broker, "ca.key")));
+        Assert.Contains("\"RequireRegisteredStations\": true", await File.ReadAllTextAsync(Path.Combine(Root, "etc", "sortstation", "central.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain(await File.ReadAllTextAsync(secret), output, StringComparison.Ordinal);
+
+        // Again: the CA the stations trust and central's password are kept.
+        var ca = await File.ReadAllTextAsync(Path.Combine(broker, "ca.crt"));
+        var password = await File.ReadAllTextAsync(secret);
+        (exit, output) = await RunAsync("install.sh", "--from", PublishedStandIn(), "--central-from", CentralStandIn(), "--broker", "--root", Root);
+        Assert.True(exit == 0, output);
+        Assert.Equal((ca, password), (await File.ReadAllTextAsync(Path.Combine(broker, "ca.crt")), await File.ReadAllTextAsync(secret)));
+    }
+
+    [Fact]
     public async Task Uninstall_WithoutPurge_KeepsConfigAndState()
     {
         await RunAsync("install.sh", "--from", PublishedStandIn(), "--root", Root);
@@ -76,6 +106,23 @@ public sealed class InstallScriptTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "appsettings.json"), "{}");
         File.WriteAllText(Path.Combine(folder, "version"), version);
         return folder;
+    }
+
+    private string CentralStandIn()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "publish-central")).FullName;
+        var binary = Path.Combine(folder, "sortstation-central");
+        File.WriteAllText(binary, "#!/bin/sh\n");
+        File.SetUnixFileMode(binary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return folder;
+    }
+
+    private static async Task<string> OpensslTextAsync(string certificate)
+    {
+        using var process = Process.Start(new ProcessStartInfo("openssl", ["x509", "-noout", "-text", "-in", certificate]) { RedirectStandardOutput = true })!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return text;
     }
 
     private static async Task<(int Exit, string Output)> RunAsync(string script, params string[] args)

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using SortStation.Core.Pipeline;
 using SortStation.Operations.Tests.Support;
 using SortStation.Vision;
@@ -53,7 +54,7 @@ public sealed class LiveReloadTests : IDisposable
 
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= before + 5, Timeout), "sorting stopped after an invalid edit");
         Assert.Contains(station.Records, r => r.Reason == "routed" && r.Timestamp > DateTimeOffset.UtcNow.AddSeconds(-1));
-        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("Sorting:MinConfidence = 5", StringComparison.Ordinal), Timeout), ReadLog(station));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.ReadLog().Contains("Sorting:MinConfidence = 5", StringComparison.Ordinal), Timeout), station.ReadLog());
     }
 
     [Fact]
@@ -61,12 +62,12 @@ public sealed class LiveReloadTests : IDisposable
     {
         await using var station = await RunningStation.StartAsync(StationConfig.With(logLevel: "Information"));
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 5, Timeout));
-        Assert.DoesNotContain("[DBG]", ReadLog(station), StringComparison.Ordinal);
+        Assert.DoesNotContain("[DBG]", station.ReadLog(), StringComparison.Ordinal);
 
         await station.RewriteConfigAsync(StationConfig.With(logLevel: "Debug"));
 
-        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("[DBG]", StringComparison.Ordinal), Timeout), "no debug line after the level change");
-        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("Serilog:MinimumLevel:Default: Information → Debug", StringComparison.Ordinal), Timeout), ReadLog(station));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.ReadLog().Contains("[DBG]", StringComparison.Ordinal), Timeout), "no debug line after the level change");
+        Assert.True(await RunningStation.EventuallyAsync(() => station.ReadLog().Contains("Serilog:MinimumLevel:Default: Information → Debug", StringComparison.Ordinal), Timeout), station.ReadLog());
     }
 
     [Fact]
@@ -85,7 +86,7 @@ public sealed class LiveReloadTests : IDisposable
         Assert.True(await RunningStation.EventuallyAsync(() => station.Get<SortingStatistics>().Snapshot().Items >= sorted + 5, Timeout), "sorting stopped");
         Assert.Equal(modelId, classifier.Model.Id);
         Assert.All(station.Records, r => Assert.Equal(modelId, r.Model));
-        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("refused", StringComparison.Ordinal), Timeout), ReadLog(station));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.ReadLog().Contains("refused", StringComparison.Ordinal), Timeout), station.ReadLog());
     }
 
     [Fact]
@@ -100,18 +101,48 @@ public sealed class LiveReloadTests : IDisposable
 
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count(r => r.Model.EndsWith("@9.9.9-test", StringComparison.Ordinal)) >= 3, Timeout), "the new model did not sort");
         Assert.Equal(1, station.Get<SwappableClassifier>().Swaps);
-        Assert.True(await RunningStation.EventuallyAsync(() => ReadLog(station).Contains("Model reloaded (Model:Path:", StringComparison.Ordinal), Timeout), ReadLog(station));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.ReadLog().Contains("Model reloaded (Model:Path:", StringComparison.Ordinal), Timeout), station.ReadLog());
     }
 
-    private static string ReadLog(RunningStation station)
+    [Fact]
+    public async Task Model_MetadataLabelsPermutedWhileRunning_RefusedAndOldModelKeepsSorting()
     {
-        if (!File.Exists(station.LogFile))
-        {
-            return string.Empty;
-        }
+        var model = StationConfig.CopyModel(_models, "permuted");
+        await using var station = await RunningStation.StartAsync(StationConfig.With(modelPath: model));
+        var classifier = station.Get<SwappableClassifier>();
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 3, Timeout));
 
-        using var stream = new FileStream(station.LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        // Only metadata.json changes: glass and cardboard swap places, labels.txt keeps the network's order.
+        var metadataFile = Path.Combine(Path.GetDirectoryName(model)!, "metadata.json");
+        var metadata = JsonNode.Parse(await File.ReadAllTextAsync(metadataFile))!.AsObject();
+        metadata["labels"] = new JsonArray("glass", "cardboard", "metal", "paper", "plastic", "trash");
+        await File.WriteAllTextAsync(metadataFile + ".tmp", metadata.ToJsonString());
+        File.Move(metadataFile + ".tmp", metadataFile, overwrite: true);
+
+        Assert.True(await RunningStation.EventuallyAsync(() => classifier.Refusals >= 1, Timeout), "the permuted labels were not tried");
+        Assert.Equal(0, classifier.Swaps);
+        Assert.Equal(["cardboard", "glass", "metal", "paper", "plastic", "trash"], classifier.Model.Labels);
+        Assert.True(await RunningStation.EventuallyAsync(() => station.ReadLog().Contains("label lists differ", StringComparison.Ordinal), Timeout), station.ReadLog());
+    }
+
+    [Fact]
+    public async Task Model_SameIdOtherBytes_SwappedAndBothHashesLogged()
+    {
+        var model = StationConfig.CopyModel(_models, "rebuilt");
+        await using var station = await RunningStation.StartAsync(StationConfig.With(modelPath: model));
+        var classifier = station.Get<SwappableClassifier>();
+        var before = classifier.Model;
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 3, Timeout));
+
+        // Another build under the same name@version: the int8 file of the shipped model.
+        File.Copy(Path.Combine(Path.GetDirectoryName(model)!, "model.int8.onnx"), model + ".tmp");
+        File.Move(model + ".tmp", model, overwrite: true);
+
+        Assert.True(await RunningStation.EventuallyAsync(() => classifier.Swaps >= 1, Timeout), "the rebuilt model was not swapped in");
+        Assert.Equal(before.Id, classifier.Model.Id);
+        Assert.NotEqual(before.ContentHash, classifier.Model.ContentHash);
+        Assert.True(
+            await RunningStation.EventuallyAsync(() => station.ReadLog().Contains($"(sha256 {before.ContentHash}) → {before.Id} (sha256 {classifier.Model.ContentHash}): same name and version, other content", StringComparison.Ordinal), Timeout),
+            station.ReadLog());
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using SortStation.Core.Alarms;
 using SortStation.Operations.Tests.Support;
+using SortStation.Telemetry;
+using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Operations.Tests;
 
@@ -12,8 +15,12 @@ public sealed class StationHealthTests
     [Fact]
     public async Task Healthz_RunningStationWithBroker_200WithEveryComponent()
     {
+        // Items no closer than the photo-eye lets them be (Trigger:MinSpacingMilliseconds): every gate keeps up, so
+        // no missed gate makes the gates check unhealthy (Metrics_GatesCannotKeepUp_… shows that it would).
         var port = FreePort.Next();
-        await using var station = await RunningStation.StartAsync(StationConfig.With(), Enabled(port));
+        var extra = Enabled(port);
+        extra["Simulation:ItemIntervalMilliseconds"] = "150";
+        await using var station = await RunningStation.StartAsync(StationConfig.With(), extra);
         using var http = new HttpClient();
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 3, Timeout));
 
@@ -23,7 +30,7 @@ public sealed class StationHealthTests
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
         using var json = JsonDocument.Parse(body);
         var checks = json.RootElement.GetProperty("checks");
-        Assert.Equal(["camera", "scale", "gates", "broker", "outbox", "model", "loop"], checks.EnumerateObject().Select(c => c.Name));
+        Assert.Equal(["camera", "scale", "gates", "broker", "outbox", "model", "loop", "sorting"], checks.EnumerateObject().Select(c => c.Name));
     }
 
     [Fact]
@@ -62,6 +69,46 @@ public sealed class StationHealthTests
         Assert.Contains("sortstation_rejects_total", text, StringComparison.Ordinal);
         Assert.Contains("sortstation_model_info{model=\"mobilenetv2-trashnet@", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Metrics_GatesCannotKeepUp_MissedGatesCountedRecordedAndGatesUnhealthy()
+    {
+        // 100 items/s, mostly fibre, on a gate that serves 10/s: most fibre items miss it.
+        var port = FreePort.Next();
+        var extra = Enabled(port);
+        extra["Simulation:ItemIntervalMilliseconds"] = "10";
+        await using var station = await RunningStation.StartAsync(StationConfig.With(), extra);
+        using var http = new HttpClient();
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Any(r => r.Reason == "missed-gate"), Timeout));
+
+        var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
+        using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"));
+
+        Assert.All(station.Records.Where(r => r.Reason == "missed-gate"), r => Assert.Equal("reject", r.Bin));
+        Assert.Matches("sortstation_missed_gates_total\\{bin=\"fibre\"\\} [1-9]", metrics);
+        Assert.Contains("sortstation_missed_gates_total{bin=\"glass\"} ", metrics, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        using var json = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
+        var gates = json.RootElement.GetProperty("checks").GetProperty("gates");
+        Assert.False(gates.GetProperty("healthy").GetBoolean());
+        Assert.Contains("missed gates", gates.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(await RunningStation.EventuallyAsync(() => station.ReadLog().Contains("Missed gates:", StringComparison.Ordinal), Timeout));
+
+        // Also an alarm that does not stop sorting, on the retained alarm topic and in the one health message beside gateTiming.
+        var alarms = station.Get<StationAlarms>();
+        Assert.True(await RunningStation.EventuallyAsync(() => alarms.Snapshot().Active.Any(a => a.Code == AlarmCodes.MissedGate), Timeout), "no missed-gate alarm");
+        Assert.False(alarms.Snapshot().Active.Single(a => a.Code == AlarmCodes.MissedGate).StopsSorting);
+        using (var alarm = await RetainedMessage.ReadAsync(station.BrokerUri, "sortstation/station-01/alarm"))
+        {
+            Assert.Contains(alarm.RootElement.GetProperty("alarms").EnumerateArray(), a => a.GetProperty("code").GetString() == AlarmCodes.MissedGate && !a.GetProperty("stopsSorting").GetBoolean());
+        }
+
+        var message = station.Get<HealthPublisher>().Snapshot();
+        Assert.True(message.GateTiming?.MissedGates > 0);
+        Assert.Contains(message.Alarms, a => a.Code == AlarmCodes.MissedGate);
+        Assert.Contains("sortstation_alarm_active{code=\"missed-gate\"} 1", await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics")), StringComparison.Ordinal);
+    }
+
 
     private static Dictionary<string, string?> Enabled(int port) => new()
     {

@@ -1,6 +1,7 @@
 using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
+using SortStation.Hosting;
 using SortStation.Operations.Tests.Support;
 using SortStation.Vision;
 
@@ -69,6 +70,20 @@ public sealed class SwappableClassifierTests
         Assert.True(broken.Disposed);
         Assert.Equal("fake@1", classifier.Model.Id);
         Assert.NotNull(classifier.LastRefusal);
+    }
+
+    [Fact]
+    public void Swap_StrictLabelsAndAnUnroutedLabel_RefusedWithTheFinding()
+    {
+        var candidate = new FakeClassifier("2");
+        using var classifier = new SwappableClassifier(new ModelOptions { Path = "old" }, o => o.Path == "old" ? new FakeClassifier("1") : candidate);
+        var sorting = new SortingOptions { StrictLabels = true };
+
+        var refused = Assert.Throws<ModelRefusedException>(() => classifier.Swap(new ModelOptions { Path = "new" }, Sample, m => ModelStartupCheck.Labels(m, sorting, new PricingOptions())));
+
+        Assert.Contains("has the label", refused.Message, StringComparison.Ordinal);
+        Assert.True(candidate.Disposed);
+        Assert.Equal("fake@1", classifier.Model.Id);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Telemetry.Tests;
 
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class MqttOptionsValidatorTests : IDisposable
 {
     private readonly TempDir _dir = new();
@@ -127,6 +128,7 @@ public sealed class MqttOptionsValidatorTests : IDisposable
     {
         var path = _dir.File(name);
         File.WriteAllText(path, "x");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite); // secrets must be 0600 (SecretFile)
         return path;
     }
 }

@@ -34,6 +34,56 @@ public sealed class OutboxOptionsValidatorTests
     public void Validate_UnknownPolicy_NamesKeyAndFix() =>
         AssertFails(new OutboxOptions { WhenFull = (OutboxFullPolicy)9 }, "Outbox:WhenFull", "RejectNewest or DropOldest");
 
+    [Fact]
+    public void Validate_UnknownWriteFailurePolicy_NamesKeyAndFix() =>
+        AssertFails(new OutboxOptions { OnWriteFailure = (OutboxWriteFailurePolicy)5 }, "Outbox:OnWriteFailure", "SoftStop");
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(301)]
+    public void Validate_RetrySecondsOutOfRange_NamesKeyAndFix(int seconds) =>
+        AssertFails(new OutboxOptions { RetrySeconds = seconds }, "Outbox:RetrySeconds", "use 5");
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1_000_001)]
+    public void Validate_MaxHeldInMemoryOutOfRange_NamesKeyAndFix(int held) =>
+        AssertFails(new OutboxOptions { MaxHeldInMemory = held }, "Outbox:MaxHeldInMemory", "use 10000");
+
+    [Fact]
+    public void Validate_FolderCannotBeCreated_NamesPathAndWhy()
+    {
+        using var dir = new Support.TempDir();
+        File.WriteAllText(dir.File("state"), "a file where the folder should be");
+
+        AssertFails(new OutboxOptions { Path = Path.Combine(dir.Path, "state", "outbox.db") }, "Outbox:Path", "a folder the service user can write");
+        Assert.Contains("is a file, so the folder", Validate(new OutboxOptions { Path = Path.Combine(dir.Path, "state", "outbox.db") }).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_PathIsAFolder_NamesPath()
+    {
+        using var dir = new Support.TempDir();
+
+        AssertFails(new OutboxOptions { Path = dir.Path }, "Outbox:Path", "a folder the service user can write");
+    }
+
+    [Fact]
+    public void Validate_FolderNotWritable_NamesPath()
+    {
+        // /proc is never writable, not even by root.
+        AssertFails(new OutboxOptions { Path = "/proc/sortstation/outbox.db" }, "Outbox:Path", "a folder the service user can write");
+    }
+
+    [Fact]
+    public void Validate_FolderMissingButCreatable_Succeeds()
+    {
+        using var dir = new Support.TempDir();
+
+        Assert.True(Validate(new OutboxOptions { Path = Path.Combine(dir.Path, "new", "state", "outbox.db") }).Succeeded);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "new"))); // checked, not created
+    }
+
     private static Microsoft.Extensions.Options.ValidateOptionsResult Validate(OutboxOptions options) => new OutboxOptionsValidator().Validate(null, options);
 
     private static void AssertFails(OutboxOptions options, string key, string fix)

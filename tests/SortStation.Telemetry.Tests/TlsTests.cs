@@ -4,6 +4,7 @@ using SortStation.Telemetry.Tests.Support;
 namespace SortStation.Telemetry.Tests;
 
 /// <summary>mqtts:// with a CA made at test time, a client certificate and a password file, against mosquitto.</summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class TlsTests : IDisposable
 {
     private const string User = "station-tls";
@@ -96,6 +97,7 @@ public sealed class TlsTests : IDisposable
     {
         var path = _dir.File($"password-{Guid.NewGuid():N}");
         File.WriteAllText(path, password + "\n");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return path;
     }
 }

@@ -28,15 +28,59 @@ public sealed class ModelMetadataLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_LabelsPathConfigured_OverridesMetadataLabels()
+    public void Load_LabelsFileInAnotherOrderThanMetadata_RefusedNamingBothFilesAndTheOutput()
+    {
+        var metadata = Path.Combine(_dir.FullName, "metadata.json");
+        var labels = Path.Combine(_dir.FullName, "labels.txt");
+        File.WriteAllText(metadata, """{ "name": "m", "labels": ["cardboard", "glass", "metal"] }""");
+        File.WriteAllText(labels, "cardboard\nmetal\nglass\n");
+
+        var ex = Assert.Throws<InvalidDataException>(() => ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }));
+
+        Assert.Contains("label lists differ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(metadata, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(labels, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("output 1 is 'glass' in one and 'metal' in the other", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_LabelsPathConfiguredWithOtherLabels_Refused()
     {
         File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), """{ "name": "m", "labels": ["a", "b"] }""");
         var labels = Path.Combine(_dir.FullName, "mine.txt");
-        File.WriteAllText(labels, "x\ny\n");
+        File.WriteAllText(labels, "a\nb\nc\n");
 
-        var m = ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile(), LabelsPath = labels });
+        var ex = Assert.Throws<InvalidDataException>(() => ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile(), LabelsPath = labels }));
 
-        Assert.Equal(["x", "y"], m.Labels);
+        Assert.Contains("one lists 2 labels, the other 3", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_MetadataAndLabelsFileAgree_Loads()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), """{ "name": "m", "labels": ["a", "b"] }""");
+        File.WriteAllText(Path.Combine(_dir.FullName, "labels.txt"), "a\nb\n");
+
+        Assert.Equal(["a", "b"], ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }).Labels);
+    }
+
+    [Fact]
+    public void Load_LabelTwice_Refused()
+    {
+        File.WriteAllText(Path.Combine(_dir.FullName, "labels.txt"), "glass\nmetal\nGlass\n");
+
+        var ex = Assert.Throws<InvalidDataException>(() => ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }));
+
+        Assert.Contains("label 'glass' names two outputs", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModelHash_File_First12HexOfSha256()
+    {
+        var file = Path.Combine(_dir.FullName, "abc.onnx");
+        File.WriteAllText(file, "abc");
+
+        Assert.Equal("ba7816bf8f01", ModelHash.Of(file)); // SHA-256("abc") = ba7816bf8f01cfea…
     }
 
     [Fact]

@@ -20,6 +20,7 @@ internal sealed class CentralHealth(MqttIngestService ingest, IngestPipeline pip
         writer.Counter("sortstation_central_stored_total", "Weighings stored since start.", pipeline.Stored);
         writer.Counter("sortstation_central_duplicates_total", "Re-delivered weighings dropped (same itemId).", pipeline.Duplicates);
         writer.Counter("sortstation_central_malformed_total", "Messages rejected as malformed.", pipeline.Malformed);
+        writer.Counter("sortstation_central_rejected_total", "Messages rejected since start, by reason (docs/central.md, Validation).", pipeline.RejectedByReason.Select(r => MetricSample.Of(r.Value, ("reason", r.Key))));
         writer.Counter("sortstation_central_recluster_runs_total", "Scheduled re-clustering runs.", recluster.Runs);
         writer.Gauge("sortstation_central_broker_connected", "1 while connected to the MQTT broker.", ingest.IsConnected ? 1 : 0);
     }

@@ -13,7 +13,16 @@ internal sealed class CentralConnectOptions(CentralMqttOptions mqtt, string inst
 {
     public string ClientId => instanceId;
 
-    public string SharedFilter => $"$share/{mqtt.SharedGroup}/{mqtt.TopicPrefix}/+/weighing";
+    /// <summary>
+    /// The weighings' subscription: shared by the instances of Mqtt:SharedGroup, or a plain one when the group is
+    /// empty (one instance; a broker without shared subscriptions, such as the demo's embedded MQTTnet broker).
+    /// </summary>
+    public string SharedFilter => string.IsNullOrEmpty(mqtt.SharedGroup)
+        ? $"{mqtt.TopicPrefix}/+/weighing"
+        : $"$share/{mqtt.SharedGroup}/{mqtt.TopicPrefix}/+/weighing";
+
+    /// <summary>Every station's retained status and health (not shared: each instance keeps its own view).</summary>
+    public IReadOnlyList<string> StationStateFilters => [$"{mqtt.TopicPrefix}/+/status", $"{mqtt.TopicPrefix}/+/health"];
 
     public MqttClientOptions Create() => MqttConnect.Builder(mqtt, ClientId)
         .WithReceiveMaximum((ushort)mqtt.ReceiveMaximum)

@@ -45,11 +45,14 @@ internal sealed partial class IngestBatchLoop(ChannelReader<PendingMessage> queu
                 batch.Add(item);
             }
 
-            var prepared = pipeline.Prepare([.. batch.Select(p => p.Message)]);
+            var messages = batch.Select(p => p.Message).ToArray();
+            PreparedBatch? prepared = null;
             while (true)
             {
                 try
                 {
+                    // Prepared once (each rejection is logged once); preparing reads the station registry, so it is retried too.
+                    prepared ??= await pipeline.PrepareAsync(messages, ct);
                     await pipeline.CommitAsync(prepared, ct);
                     retry.Reset();
                     break;

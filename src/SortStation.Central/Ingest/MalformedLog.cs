@@ -5,6 +5,8 @@ namespace SortStation.Central.Ingest;
 /// <summary>
 /// Logs rejected messages, at most <see cref="PerWindow"/> per minute: a misbehaving station sending
 /// thousands must not flood the journal. The suppressed number is logged when the next minute starts.
+/// Topic and message are escaped (<see cref="PrintableText.Escape"/>): they come from the sender, and an ESC
+/// or CRLF in them must not reach the terminal or fake a journal line.
 /// </summary>
 public sealed class MalformedLog(TimeProvider time, ILogger<MalformedLog> log)
 {
@@ -15,7 +17,7 @@ public sealed class MalformedLog(TimeProvider time, ILogger<MalformedLog> log)
     private int _logged;
     private int _suppressed;
 
-    public void Report(string topic, string reason)
+    public void Report(string topic, string reason, string error)
     {
         int suppressed;
         lock (_gate)
@@ -44,6 +46,6 @@ public sealed class MalformedLog(TimeProvider time, ILogger<MalformedLog> log)
             log.LogWarning("{Suppressed} more malformed weighings were rejected in the previous minute (not logged one by one)", suppressed);
         }
 
-        log.LogWarning("Rejected malformed weighing on {Topic}: {Reason}", topic, reason);
+        log.LogWarning("Rejected weighing on {Topic} ({Reason}): {Error}", PrintableText.Escape(topic), reason, PrintableText.Escape(error));
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MQTTnet;
 using MQTTnet.Protocol;
+using SortStation.Central.Live;
 using SortStation.Central.Options;
 using SortStation.Mqtt;
 
@@ -22,6 +23,7 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
     private readonly IngestPipeline _pipeline;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttIngestService> _log;
+    private readonly StationStateTracker? _stations;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly Channel<PendingMessage> _queue;
     private readonly Backoff _backoff;
@@ -30,7 +32,7 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
     private bool _outageLogged;
     private bool _subscribed;
 
-    public MqttIngestService(IOptions<CentralMqttOptions> mqtt, IOptions<CentralOptions> central, IngestPipeline pipeline, TimeProvider time, ILogger<MqttIngestService> log)
+    public MqttIngestService(IOptions<CentralMqttOptions> mqtt, IOptions<CentralOptions> central, IngestPipeline pipeline, TimeProvider time, ILogger<MqttIngestService> log, StationStateTracker? stations = null)
     {
         ArgumentNullException.ThrowIfNull(mqtt);
         ArgumentNullException.ThrowIfNull(central);
@@ -39,6 +41,7 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
         _pipeline = pipeline;
         _time = time;
         _log = log;
+        _stations = stations;
         _backoff = new Backoff(TimeSpan.FromSeconds(_mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(_mqtt.ReconnectMaxSeconds), new Random());
         // Unbounded on purpose: the broker never has more than Mqtt:ReceiveMaximum unacknowledged
         // messages out (MQTT v5 flow control), and a receive handler that waits for queue space could
@@ -152,10 +155,39 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
         {
             throw new InvalidOperationException($"broker refused the subscription {_connect.SharedFilter}: {code}");
         }
+
+        if (_stations is not null)
+        {
+            await SubscribeStationStateAsync(ct);
+        }
+    }
+
+    // QoS 0 and not shared: the retained messages arrive on every subscribe, so nothing is queued while away.
+    // A refusal leaves the console without station states, never the weighings without a consumer.
+    private async Task SubscribeStationStateAsync(CancellationToken ct)
+    {
+        var builder = new MqttClientSubscribeOptionsBuilder();
+        foreach (var filter in _connect.StationStateFilters)
+        {
+            builder.WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce));
+        }
+
+        var result = await _client.SubscribeAsync(builder.Build(), ct);
+        foreach (var item in result.Items.Where(i => i.ResultCode != MqttClientSubscribeResultCode.GrantedQoS0))
+        {
+            LogStateRefused(item.TopicFilter.Topic, item.ResultCode.ToString());
+        }
     }
 
     private Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
     {
+        var topic = e.ApplicationMessage.Topic;
+        if (_stations is not null && (topic.EndsWith("/status", StringComparison.Ordinal) || topic.EndsWith("/health", StringComparison.Ordinal)))
+        {
+            _stations.Apply(topic, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
+            return Task.CompletedTask;
+        }
+
         e.AutoAcknowledge = false;
         var message = new IncomingMessage(e.ApplicationMessage.Topic, System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
         // Never blocks; if stopping, the message stays unacknowledged and the broker delivers it again.
@@ -174,6 +206,9 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
 
     [LoggerMessage(LogLevel.Debug, "MQTT broker {Broker} still unavailable ({Error})")]
     private partial void LogStillUnavailable(string broker, string error);
+
+    [LoggerMessage(LogLevel.Warning, "Broker refused the subscription {Filter} ({Code}): the console shows no station status or health (central's ACL must let it read sortstation/+/#)")]
+    private partial void LogStateRefused(string filter, string code);
 
 
 }

@@ -2,12 +2,12 @@ using SortStation.Contracts;
 
 namespace SortStation.Central.Ingest;
 
-/// <summary>Either the accepted record or why the message was rejected.</summary>
-public readonly record struct ValidationResult(WeighingRecord? Record, string? Error)
+/// <summary>Either the accepted (normalised) record, or the <see cref="RejectReason"/> code and a message saying why not.</summary>
+public readonly record struct ValidationResult(WeighingRecord? Record, string? Reason, string? Error)
 {
     public bool IsValid => Record is not null;
 
-    public static ValidationResult Ok(WeighingRecord record) => new(record, null);
+    public static ValidationResult Ok(WeighingRecord record) => new(record, null, null);
 
-    public static ValidationResult Reject(string error) => new(null, error);
+    public static ValidationResult Reject(string reason, string error) => new(null, reason, error);
 }

@@ -1,21 +1,25 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using SortStation.Central.Options;
+using SortStation.Central.Stations;
 using SortStation.Contracts;
 
 namespace SortStation.Central.Ingest;
 
 /// <summary>
-/// Decides whether a message on <c>{prefix}/{station}/weighing</c> is a weighing central stores.
-/// Every rule rejects with a reason; a rejected message is counted, logged and acknowledged (a
-/// re-delivery would be just as bad), never retried and never fatal.
+/// Decides whether a message on <c>{prefix}/{station}/weighing</c> is a weighing central stores. Every rule
+/// rejects with a <see cref="RejectReason"/> code; a rejected message is counted, logged and acknowledged (a
+/// re-delivery would be just as bad), never retried and never fatal. Text fields are trimmed. The topic is
+/// the sender (the broker's ACL lets a station publish only under its own user name), so the payload must
+/// name the same station, and with <see cref="CentralOptions.RequireRegisteredStations"/> it must be registered.
 /// </summary>
-public sealed partial class WeighingValidator(TimeProvider time)
+public sealed partial class WeighingValidator(TimeProvider time, CentralOptions options, string topicPrefix, IStationDirectory stations)
 {
     public ValidationResult Validate(string topic, ReadOnlySpan<byte> payload)
     {
         if (payload.Length > IngestLimits.MaxPayloadBytes)
         {
-            return ValidationResult.Reject($"payload of {payload.Length} bytes exceeds {IngestLimits.MaxPayloadBytes}");
+            return ValidationResult.Reject(RejectReason.PayloadTooLarge, $"payload of {payload.Length} bytes exceeds {IngestLimits.MaxPayloadBytes}");
         }
 
         WeighingRecord? record;
@@ -25,103 +29,88 @@ public sealed partial class WeighingValidator(TimeProvider time)
         }
         catch (JsonException e)
         {
-            return ValidationResult.Reject($"not a weighing JSON: {e.Message}");
+            return ValidationResult.Reject(RejectReason.NotJson, $"not a weighing JSON: {e.Message}");
         }
 
-        return record is null ? ValidationResult.Reject("payload is JSON null") : Validate(topic, record);
+        return record is null ? ValidationResult.Reject(RejectReason.NotJson, "payload is JSON null") : Validate(topic, record);
     }
 
     public ValidationResult Validate(string topic, WeighingRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var error = Check(record) ?? CheckTopic(topic, record);
-        return error is null ? ValidationResult.Ok(record) : ValidationResult.Reject(error);
+        var failure = CheckIdentity(topic, record) ?? CheckTimestamp(record);
+        if (failure is { } f)
+        {
+            return ValidationResult.Reject(f.Reason, f.Error);
+        }
+
+        var (normalised, fieldFailure) = WeighingFieldRules.Check(record);
+        return fieldFailure is { } ff ? ValidationResult.Reject(ff.Reason, ff.Error) : ValidationResult.Ok(normalised!);
     }
 
-    private string? Check(WeighingRecord r)
+    /// <summary>The station level of a weighing topic under this prefix, or null.</summary>
+    public string? StationOf(string topic)
+    {
+        var head = topicPrefix + "/";
+        const string Tail = "/weighing";
+        return topic.Length > head.Length + Tail.Length && topic.StartsWith(head, StringComparison.Ordinal) && topic.EndsWith(Tail, StringComparison.Ordinal)
+            ? topic[head.Length..^Tail.Length]
+            : null;
+    }
+
+    private (string Reason, string Error)? CheckIdentity(string topic, WeighingRecord r)
     {
         if (r.Schema != WeighingSchema.Current)
         {
-            return $"unknown schema \"{Clip(r.Schema)}\" (expected {WeighingSchema.Current})";
+            return (RejectReason.UnknownSchema, $"unknown schema \"{Clip(r.Schema)}\" (expected {WeighingSchema.Current})");
         }
 
         if (r.ItemId is null || !UlidPattern().IsMatch(r.ItemId))
         {
-            return $"itemId \"{Clip(r.ItemId)}\" is not a 26-character ULID";
+            return (RejectReason.ItemId, $"itemId \"{Clip(r.ItemId)}\" is not a 26-character ULID");
         }
 
-        if (r.StationId is null || !StationPattern().IsMatch(r.StationId))
+        if (!StationId.IsValid(r.StationId))
         {
-            return $"stationId \"{Clip(r.StationId)}\" must be 1–{IngestLimits.MaxStationIdLength} letters, digits, '-' or '_'";
+            return (RejectReason.StationId, $"stationId \"{Clip(r.StationId)}\" must be 1–{IngestLimits.MaxStationIdLength} letters, digits, '-' or '_'");
         }
 
-        if (string.IsNullOrWhiteSpace(r.Label) || r.Label.Length > IngestLimits.MaxLabelLength)
+        // The topic names the sender; a record claiming another station is rejected.
+        if (StationOf(topic) != r.StationId)
         {
-            return $"label must be 1–{IngestLimits.MaxLabelLength} characters";
+            return (RejectReason.TopicMismatch, $"stationId \"{r.StationId}\" does not match topic \"{Clip(topic)}\"");
         }
 
-        if (!(r.Confidence is >= 0 and <= 1))
-        {
-            return $"confidence {r.Confidence} is outside 0–1";
-        }
-
-        if (r.WeightKg is { } w && !(w is >= 0 and <= IngestLimits.MaxWeightKg))
-        {
-            return $"weightKg {w} is outside 0–{IngestLimits.MaxWeightKg}";
-        }
-
-        if (r.UnitPrice is < 0 or > IngestLimits.MaxMoney || r.Value is < 0 or > IngestLimits.MaxMoney)
-        {
-            return $"unitPrice and value must be 0–{IngestLimits.MaxMoney}";
-        }
-
-        if (r.Timestamp == default || r.Timestamp > time.GetUtcNow() + IngestLimits.MaxClockSkew)
-        {
-            return $"timestamp {r.Timestamp:O} is missing or in the future";
-        }
-
-        return CheckText(r);
+        return options.RequireRegisteredStations ? CheckRegistered(r.StationId) : null;
     }
 
-    private static string? CheckText(WeighingRecord r)
+    private (string Reason, string Error)? CheckRegistered(string stationId) => stations.Find(stationId) switch
     {
-        if (r.Top is null || r.Top.Count > IngestLimits.MaxTopEntries || r.Top.Any(t => t is null || t.Label is null || !(t.Confidence is >= 0 and <= 1)))
-        {
-            return $"top must list at most {IngestLimits.MaxTopEntries} labels with confidences 0–1";
-        }
+        null => (RejectReason.UnregisteredStation, $"station \"{stationId}\" is not registered (sortstation-central stations add {stationId})"),
+        { IsRevoked: true } s => (RejectReason.RevokedStation, $"station \"{stationId}\" was revoked at {s.RevokedAt:O}"),
+        _ => null,
+    };
 
-        if (string.IsNullOrEmpty(r.Bin) || r.Bin.Length > IngestLimits.MaxBinLength
-            || string.IsNullOrEmpty(r.Reason) || r.Reason.Length > IngestLimits.MaxReasonLength
-            || string.IsNullOrEmpty(r.Model) || r.Model.Length > IngestLimits.MaxModelLength
-            || r.Currency?.Length > IngestLimits.MaxCurrencyLength)
-        {
-            return "bin, reason, model or currency is empty or too long";
-        }
-
-        // PostgreSQL text cannot hold NUL; such a record would fail its batch on every retry.
-        string?[] texts = [r.Label, r.Bin, r.Reason, r.Model, r.Currency, .. r.Top.Select(t => t.Label)];
-        if (texts.Any(t => t is not null && t.Contains('\0', StringComparison.Ordinal)))
-        {
-            return "text fields must not contain NUL characters";
-        }
-
-        return null;
-    }
-
-    // The topic names the sender; a record claiming another station is rejected.
-    private static string? CheckTopic(string topic, WeighingRecord r)
+    private (string Reason, string Error)? CheckTimestamp(WeighingRecord r)
     {
-        var parts = topic.Split('/');
-        return parts.Length == 3 && parts[1] == r.StationId
-            ? null
-            : $"stationId \"{r.StationId}\" does not match topic \"{Clip(topic)}\"";
+        var now = time.GetUtcNow();
+        if (r.Timestamp > now + TimeSpan.FromSeconds(options.MaxClockAheadSeconds))
+        {
+            return (RejectReason.TimestampFuture, $"timestamp {r.Timestamp:O} is more than {options.MaxClockAheadSeconds} s ahead of central's clock ({now:O})");
+        }
+
+        if (r.Timestamp < now - TimeSpan.FromDays(options.MaxRecordAgeDays))
+        {
+            return (RejectReason.TimestampTooOld, $"timestamp {r.Timestamp:O} is older than Central:MaxRecordAgeDays ({options.MaxRecordAgeDays})");
+        }
+
+        return stations.Find(r.StationId) is { } registered && r.Timestamp < registered.AcceptFrom
+            ? (RejectReason.TimestampBeforeRegistration, $"timestamp {r.Timestamp:O} is before the station was registered ({registered.AcceptFrom:O})")
+            : null;
     }
 
     private static string? Clip(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text;
 
     [GeneratedRegex("^[0-7][0-9A-HJKMNP-TV-Z]{25}$")]
     private static partial Regex UlidPattern();
-
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
-    private static partial Regex StationPattern();
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using SortStation.Central.Commands;
 using SortStation.Core.Options;
 
 namespace SortStation.Central.Options;
@@ -27,7 +26,7 @@ public sealed class CentralClusteringOptionsValidator : IValidateOptions<Central
             errors.Add("Clustering:PeriodDays", options.PeriodDays, "must be 1–3660 days.", "use 30.");
         }
 
-        if (!ClusterCommand.TryParseRange(options.KRange, out var min, out _) || min < 2)
+        if (!KRange.TryParse(options.KRange, out var min, out _) || min < 2)
         {
             errors.Add("Clustering:KRange", options.KRange, "must look like 2-10 with 2 <= min <= max.", "use 2-10.");
         }

@@ -12,9 +12,10 @@ public sealed class CentralMqttOptionsValidator : IValidateOptions<CentralMqttOp
         ArgumentNullException.ThrowIfNull(options);
         var errors = new ConfigErrors();
         MqttConnectionRules.Validate(options, errors, "weighings sent while central restarts are lost");
-        if (string.IsNullOrWhiteSpace(options.SharedGroup) || options.SharedGroup.IndexOfAny(['+', '#', '/']) >= 0)
+        // Empty: a plain subscription (one instance, or a broker without shared subscriptions).
+        if (!string.IsNullOrEmpty(options.SharedGroup) && (string.IsNullOrWhiteSpace(options.SharedGroup) || options.SharedGroup.IndexOfAny(['+', '#', '/']) >= 0))
         {
-            errors.Add("Mqtt:SharedGroup", options.SharedGroup, "must be a name without wildcards or '/'.", "use central.");
+            errors.Add("Mqtt:SharedGroup", options.SharedGroup, "must be a name without wildcards or '/', or empty for one instance without a shared subscription.", "use central.");
         }
 
         if (options.ReceiveMaximum is < 1 or > 65535)

@@ -16,6 +16,16 @@ public sealed partial class CentralOptionsValidator : IValidateOptions<CentralOp
             errors.Add("Central:InstanceId", options.InstanceId, "must be 1–64 letters, digits, '-' or '_' (it is the MQTT client id).", "use a name like central-01, different on every instance.");
         }
 
+        if (options.MaxRecordAgeDays is < 1 or > 3660)
+        {
+            errors.Add("Central:MaxRecordAgeDays", options.MaxRecordAgeDays, "must be 1–3660 days.", "use 30 (a station's outbox rarely holds older weighings).");
+        }
+
+        if (options.MaxClockAheadSeconds is < 1 or > 86400)
+        {
+            errors.Add("Central:MaxClockAheadSeconds", options.MaxClockAheadSeconds, "must be 1–86400 s.", "use 60 and keep the stations' clocks synchronised (NTP).");
+        }
+
         return errors.ToResult();
     }
 

@@ -37,6 +37,10 @@ public sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             {
                 errors.Add("Storage:PostgresPasswordFile", options.PostgresPasswordFile, "does not exist.", "create it (one line, mode 0600) or fix the path.");
             }
+            else
+            {
+                SecretFile.Check(errors, "Storage:PostgresPasswordFile", options.PostgresPasswordFile, AppPaths.Resolve(options.PostgresPasswordFile));
+            }
         }
 
         return errors.ToResult();

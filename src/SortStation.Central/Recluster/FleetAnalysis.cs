@@ -23,7 +23,7 @@ public static class FleetAnalysis
     public static AnalysisOptions Options(CentralClusteringOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _ = Commands.ClusterCommand.TryParseRange(options.KRange, out var kMin, out var kMax); // validated at start
+        _ = KRange.TryParse(options.KRange, out var kMin, out var kMax); // validated at start
         return new AnalysisOptions { Scaling = options.ParsedScale, KMin = kMin, KMax = kMax, Seed = options.Seed };
     }
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using SortStation.Central.Commands;
 using SortStation.Central.Ingest;
 using SortStation.Central.Options;
 using SortStation.Central.Reports;
@@ -18,10 +17,14 @@ public sealed partial class ReclusterRunner(
     IOptions<CentralClusteringOptions> clustering,
     IOptions<CentralMqttOptions> mqtt,
     TimeProvider time,
-    ILogger<ReclusterRunner> log)
+    ILogger<ReclusterRunner> log,
+    LatestAnalysis? latest = null)
 {
     /// <summary>Returns the result, or null when there is not enough data to cluster yet.</summary>
-    public async Task<AnalysisResult?> RunOnceAsync(CancellationToken cancellationToken)
+    public Task<AnalysisResult?> RunOnceAsync(CancellationToken cancellationToken) => RunOnceAsync(AnalysisSnapshot.Scheduled, cancellationToken);
+
+    /// <summary>As <see cref="RunOnceAsync(CancellationToken)"/>; <paramref name="trigger"/> says why it ran (the console shows it).</summary>
+    public async Task<AnalysisResult?> RunOnceAsync(string trigger, CancellationToken cancellationToken)
     {
         var options = clustering.Value;
         var since = time.GetUtcNow() - TimeSpan.FromDays(options.PeriodDays);
@@ -34,9 +37,11 @@ public sealed partial class ReclusterRunner(
         catch (InvalidOperationException ex)
         {
             LogNotEnoughData(totals.Count, ex.Message);
+            latest?.Set(null, totals.Count, trigger);
             return null;
         }
 
+        latest?.Set(result, totals.Count, trigger);
         var topic = Topics.CentralClusters(mqtt.Value.TopicPrefix);
         var published = await publisher.PublishRetainedAsync(topic, Encoding.UTF8.GetBytes(AnalysisJson.Serialize(result)), cancellationToken);
         if (!published)

@@ -1,54 +1,72 @@
+using System.Globalization;
 using ScottPlot;
 using SortStation.Clustering;
 
 namespace SortStation.Central.Reports;
 
-/// <summary>ScottPlot renderings of the elbow curve, silhouette per k and the clusters in original units.</summary>
+/// <summary>ScottPlot renderings of the elbow curve, silhouette per k and the clusters in original units (PNG for the report, SVG for the console).</summary>
 public static class ClusterPlots
 {
     private const int Width = 900;
     private const int Height = 600;
 
-    public static void Elbow(AnalysisResult result, string path)
+    public static void Elbow(AnalysisResult result, string path) => ElbowPlot(result, ClusterPlotText.English).SavePng(path, Width, Height);
+
+    public static void Silhouette(AnalysisResult result, string path) => SilhouettePlot(result, ClusterPlotText.English).SavePng(path, Width, Height);
+
+    public static void Scatter(AnalysisResult result, string path) => ScatterPlot(result, ClusterPlotText.English).SavePng(path, Width, Height);
+
+    public static Plot ElbowPlot(AnalysisResult result, ClusterPlotText text)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(text);
         var plot = new Plot();
         var ks = result.Elbow.Select(p => (double)p.K).ToArray();
         var line = plot.Add.Scatter(ks, result.Elbow.Select(p => p.Sse).ToArray());
-        line.LegendText = "SSE (within-cluster sum of squares)";
+        line.LegendText = text.Sse;
         var chosen = plot.Add.VerticalLine(result.ChosenK);
-        chosen.LegendText = $"chosen k = {result.ChosenK} ({result.KSelection})";
+        chosen.LegendText = Inv($"{text.ChosenK} = {result.ChosenK} ({result.KSelection})");
         chosen.LinePattern = LinePattern.Dashed;
-        plot.Title("Elbow: SSE by k");
-        plot.XLabel("k (clusters)");
+        if (text.ElbowTitle is { } title)
+        {
+            plot.Title(title);
+            plot.YLabel($"SSE on {result.Scaling.Method}-scaled features");
+        }
+
+        plot.XLabel(text.K);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
-        plot.YLabel($"SSE on {result.Scaling.Method}-scaled features");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, Width, Height);
+        return plot;
     }
 
-    public static void Silhouette(AnalysisResult result, string path)
+    public static Plot SilhouettePlot(AnalysisResult result, ClusterPlotText text)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(text);
         var plot = new Plot();
         var points = result.Elbow.Where(p => p.Silhouette is not null).ToArray();
         var line = plot.Add.Scatter(points.Select(p => (double)p.K).ToArray(), points.Select(p => p.Silhouette!.Value).ToArray());
-        line.LegendText = "mean silhouette";
+        line.LegendText = text.Silhouette;
         var chosen = plot.Add.VerticalLine(result.ChosenK);
-        chosen.LegendText = $"chosen k = {result.ChosenK}";
+        chosen.LegendText = Inv($"{text.ChosenK} = {result.ChosenK}");
         chosen.LinePattern = LinePattern.Dashed;
-        plot.Title("Silhouette coefficient by k");
-        plot.XLabel("k (clusters)");
+        if (text.SilhouetteTitle is { } title)
+        {
+            plot.Title(title);
+            plot.YLabel("silhouette");
+        }
+
+        plot.XLabel(text.K);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
-        plot.YLabel("silhouette");
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, Width, Height);
+        return plot;
     }
 
     /// <summary>First two features, original units; centroids drawn as open circles.</summary>
-    public static void Scatter(AnalysisResult result, string path)
+    public static Plot ScatterPlot(AnalysisResult result, ClusterPlotText text)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(text);
         var plot = new Plot();
         var m = result.Data.Features;
         var (fx, fy) = (0, Math.Min(1, m.Columns - 1));
@@ -58,7 +76,7 @@ public static class ClusterPlots
             var rows = Enumerable.Range(0, m.Rows).Where(i => result.Fit.Labels[i] == cluster.Id).ToArray();
             var markers = plot.Add.Markers(
                 rows.Select(i => m[i, fx]).ToArray(), rows.Select(i => m[i, fy]).ToArray(), MarkerShape.FilledCircle, 6, palette.GetColor(cluster.Id));
-            markers.LegendText = $"{cluster.Id}: {cluster.Label} ({cluster.Count})";
+            markers.LegendText = Inv($"{cluster.Id}: {text.ClusterLabel(cluster.Label)} ({cluster.Count})");
         }
 
         // Centroids last so dense clusters cannot hide them.
@@ -66,13 +84,19 @@ public static class ClusterPlots
         {
             var centre = plot.Add.Marker(cluster.Centroid[m.Names[fx]], cluster.Centroid[m.Names[fy]], MarkerShape.OpenCircle, 18, Colors.Black);
             centre.LineWidth = 2;
-            centre.LegendText = cluster.Id == 0 ? "centroid" : string.Empty;
+            centre.LegendText = cluster.Id == 0 ? text.Centroid : string.Empty;
         }
 
-        plot.Title($"Clusters (k = {result.ChosenK}), original units; open circles = centroids");
-        plot.XLabel(m.Names[fx]);
-        plot.YLabel(m.Names[fy]);
+        if (text.ScatterTitle is { } title)
+        {
+            plot.Title(string.Format(CultureInfo.InvariantCulture, title, result.ChosenK));
+        }
+
+        plot.XLabel(text.Feature(m.Names[fx]));
+        plot.YLabel(text.Feature(m.Names[fy]));
         plot.ShowLegend(Alignment.UpperRight);
-        plot.SavePng(path, Width, Height);
+        return plot;
     }
+
+    private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

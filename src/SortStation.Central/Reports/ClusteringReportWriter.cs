@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SortStation.Central.Commands;
 using SortStation.Clustering;
 
 namespace SortStation.Central.Reports;

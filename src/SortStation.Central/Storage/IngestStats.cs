@@ -5,5 +5,6 @@ public sealed record IngestStats(
     long Stored,
     long DuplicatesDropped,
     long MalformedRejected,
+    IReadOnlyDictionary<string, long> RejectedByReason,
     IReadOnlyList<CountRow> PerStation,
     IReadOnlyList<CountRow> PerLabel);

@@ -21,5 +21,21 @@ internal static class SqlCommands
 
         return command;
     }
+
+    /// <summary>A command with its parameters already set (no transaction).</summary>
+    public static DbCommand Create(DbConnection connection, string sql, IEnumerable<(string Name, object Value)> parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
 #pragma warning restore CA2100
 }

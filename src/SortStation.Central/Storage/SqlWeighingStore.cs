@@ -10,7 +10,7 @@ namespace SortStation.Central.Storage;
 /// The one implementation of <see cref="IWeighingStore"/>: the SQL is portable (ON CONFLICT DO NOTHING,
 /// GROUP BY), only connections and money values go through the <see cref="ISqlDialect"/>.
 /// </summary>
-public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : IWeighingStore
+public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time, Queries.RollupCache? rollupCache = null) : IWeighingStore
 {
     private const string InsertSql =
         "INSERT INTO weighings (item_id, station_id, ts_ms, label, confidence, top_json, weight_kg, unit_price, value, currency, bin, reason, model, received_ms) "
@@ -22,12 +22,15 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => Migrator.ApplyAsync(dialect, time, cancellationToken);
 
-    public async Task<StoreResult> StoreAsync(IReadOnlyList<WeighingRecord> records, int malformed, CancellationToken cancellationToken)
+    public async Task<StoreResult> StoreAsync(IReadOnlyList<WeighingRecord> records, RejectionCounts rejections, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(rejections);
+        var malformed = rejections.Total;
         await using var connection = await dialect.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = 0;
+        var rollup = new RollupBatch();
         if (records.Count > 0)
         {
             await using var insert = SqlCommands.Create(connection, tx, InsertSql, InsertParameters);
@@ -35,14 +38,30 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
             foreach (var r in records)
             {
                 Bind(insert, r, received);
-                inserted += await insert.ExecuteNonQueryAsync(cancellationToken);
+                if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
+                {
+                    inserted++;
+                    rollup.Add(r);
+                }
             }
         }
+
+        await rollup.WriteAsync(connection, tx, dialect, cancellationToken);
 
         var duplicates = records.Count - inserted;
         await AddCounterAsync(connection, tx, "duplicates", duplicates, cancellationToken);
         await AddCounterAsync(connection, tx, "malformed", malformed, cancellationToken);
+        foreach (var (reason, count) in rejections.ByReason)
+        {
+            await AddRejectionsAsync(connection, tx, reason, count, cancellationToken);
+        }
+
         await tx.CommitAsync(cancellationToken);
+        if (rollupCache is not null && rollupCache.IsPast(RollupBatch.DayOf(rollup.OldestMs) + 1))
+        {
+            rollupCache.PastDaysChanged(); // a weighing for a day before today: cached totals of past days are stale
+        }
+
         return new StoreResult(inserted, duplicates, malformed);
     }
 
@@ -89,7 +108,17 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
             }
         }
 
-        return new IngestStats(stored, duplicates, malformed, await CountByAsync(connection, "station_id", cancellationToken), await CountByAsync(connection, "label", cancellationToken));
+        var byReason = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        await using (var reasons = SqlCommands.Create(connection, null, "SELECT reason, rejected FROM rejections", []))
+        await using (var reader = await reasons.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                byReason[reader.GetString(0)] = Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return new IngestStats(stored, duplicates, malformed, byReason, await CountByAsync(connection, "station_id", cancellationToken), await CountByAsync(connection, "label", cancellationToken));
     }
 
     private static async Task<IReadOnlyList<CountRow>> CountByAsync(DbConnection connection, string column, CancellationToken cancellationToken)
@@ -115,6 +144,15 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : I
         await using var command = SqlCommands.Create(connection, tx, "UPDATE ingest_counters SET value = value + @n WHERE name = @name", ["@n", "@name"]);
         command.Parameters[0].Value = (long)amount;
         command.Parameters[1].Value = name;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task AddRejectionsAsync(DbConnection connection, DbTransaction tx, string reason, int amount, CancellationToken cancellationToken)
+    {
+        const string Sql = "INSERT INTO rejections (reason, rejected) VALUES (@reason, @n) ON CONFLICT (reason) DO UPDATE SET rejected = rejections.rejected + excluded.rejected";
+        await using var command = SqlCommands.Create(connection, tx, Sql, ["@reason", "@n"]);
+        command.Parameters[0].Value = reason;
+        command.Parameters[1].Value = (long)amount;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

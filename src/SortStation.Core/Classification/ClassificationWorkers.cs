@@ -14,10 +14,13 @@ public sealed class ClassificationWorkers : IDisposable
     private readonly BlockingCollection<Job> _jobs = [];
     private readonly Thread[] _threads;
 
-    public ClassificationWorkers(int count)
+    /// <param name="count">Items classifying at once (<c>Model:Workers</c>).</param>
+    /// <param name="queueAhead"><c>Model:QueueAhead</c>: with several workers, one more item may wait prepared in the queue.</param>
+    public ClassificationWorkers(int count, bool queueAhead = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         Count = count;
+        InFlight = InFlightFor(count, queueAhead);
         _threads = new Thread[count == 1 ? 0 : count];
         for (var i = 0; i < _threads.Length; i++)
         {
@@ -31,6 +34,16 @@ public sealed class ClassificationWorkers : IDisposable
 
     /// <summary>How many items may be classifying at once.</summary>
     public int Count { get; }
+
+    /// <summary>
+    /// How many items may be handed over (classifying or prepared and queued): <see cref="Count"/>, plus one with
+    /// queue-ahead, so a worker that finishes takes the next item at once instead of idling while the loop finishes
+    /// the last one and preprocesses the next (on two cores that idle gap was a core's worth of 0.3–0.5 ms per item).
+    /// </summary>
+    public int InFlight { get; }
+
+    /// <summary>Items handed over at once for <paramref name="workers"/> (the classifier keeps that many input slots).</summary>
+    public static int InFlightFor(int workers, bool queueAhead) => workers + (queueAhead && workers > 1 ? 1 : 0);
 
     /// <summary>
     /// Runs <paramref name="prepared"/>: inline with one worker (a model failure then throws here), else on the

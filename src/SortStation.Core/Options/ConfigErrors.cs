@@ -11,7 +11,12 @@ public sealed class ConfigErrors
 {
     private readonly List<string> _errors = [];
 
+    /// <summary>Shown as the value of a key that is a whole section: <c>Sortng = (a section): …</c>.</summary>
+    public static object SectionValue { get; } = new Section();
+
     public int Count => _errors.Count;
+
+    public IReadOnlyList<string> Messages => _errors;
 
     public void Add(string key, object? value, string problem, string fix) =>
         _errors.Add($"{key} = {Format(value)}: {problem} Fix: {fix}");
@@ -26,4 +31,9 @@ public sealed class ConfigErrors
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,
     };
+
+    private sealed class Section
+    {
+        public override string ToString() => "(a section)";
+    }
 }

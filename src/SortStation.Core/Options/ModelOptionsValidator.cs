@@ -7,6 +7,9 @@ public sealed class ModelOptionsValidator(int processorCount) : IValidateOptions
 {
     public const int MaxWorkers = 16;
 
+    /// <summary>500 MP: 1.5 GB decoded, still one .NET array (a frame is width x height x 3 bytes).</summary>
+    public const long MaxImagePixelsCeiling = 500_000_000;
+
     public ModelOptionsValidator()
         : this(Environment.ProcessorCount)
     {
@@ -23,19 +26,38 @@ public sealed class ModelOptionsValidator(int processorCount) : IValidateOptions
 
         CheckOptionalFile(errors, "Model:MetadataPath", options.MetadataPath);
         CheckOptionalFile(errors, "Model:LabelsPath", options.LabelsPath);
-        if (options.IntraOpThreads is < 1 or > 64)
+        var threadsValid = options.IntraOpThreads.IsAuto || options.IntraOpThreads.Value is >= 1 and <= 64;
+        var workersValid = options.Workers.IsAuto || options.Workers.Value is >= 1 and <= MaxWorkers;
+        if (!threadsValid)
         {
-            errors.Add("Model:IntraOpThreads", options.IntraOpThreads, "must be between 1 and 64.", "use the number of cores minus one, e.g. 3 on a Raspberry Pi 4.");
+            errors.Add("Model:IntraOpThreads", options.IntraOpThreads, "must be auto or between 1 and 64.", "use auto (the table in bench/README.md for these cores), or the cores minus one, e.g. 3 on a Raspberry Pi 4.");
         }
 
-        if (options.Workers is < 1 or > MaxWorkers)
+        if (!workersValid)
         {
-            errors.Add("Model:Workers", options.Workers, $"must be between 1 and {MaxWorkers}.", "use 1, or 2 with IntraOpThreads 1 on a two-core board.");
+            errors.Add("Model:Workers", options.Workers, $"must be auto or between 1 and {MaxWorkers}.", "use auto, 1, or 2 with IntraOpThreads 1 on a two-core board.");
         }
-        else if (options.Workers > 1 && options.Workers * options.IntraOpThreads > processorCount)
+
+        if (threadsValid && workersValid)
         {
-            // One session's spare threads only idle; several workers' threads spin at once and take cores from each other.
-            errors.Add("Model:Workers", options.Workers, $"{options.Workers} workers × Model:IntraOpThreads {options.IntraOpThreads} threads exceed the {processorCount} cores.", $"lower Model:IntraOpThreads to {Math.Max(1, processorCount / options.Workers)} or Model:Workers to {Math.Max(1, processorCount / options.IntraOpThreads)}.");
+            var (workers, threads) = ThreadDefaults.Resolve(options, processorCount);
+            if (workers > 1 && workers * threads > processorCount)
+            {
+                // One session's spare threads only idle; several workers' threads spin at once and take cores from each other.
+                errors.Add("Model:Workers", options.Workers, $"{workers} workers × Model:IntraOpThreads {threads} threads exceed the {processorCount} cores.", $"lower Model:IntraOpThreads to {Math.Max(1, processorCount / workers)} or Model:Workers to {Math.Max(1, processorCount / threads)}, or set both to auto.");
+            }
+
+            CheckAffinities(errors, options.IntraOpThreadAffinities, threads, processorCount);
+        }
+
+        if (!Enum.IsDefined(options.ExecutionMode))
+        {
+            errors.Add("Model:ExecutionMode", options.ExecutionMode, "is not an execution mode.", "use Sequential (one image at a time: the default) or Parallel.");
+        }
+
+        if (options.MaxImagePixels is < 10_000 or > MaxImagePixelsCeiling)
+        {
+            errors.Add("Model:MaxImagePixels", options.MaxImagePixels, $"must be between 10 000 and {MaxImagePixelsCeiling:N0} pixels.", "use 50000000 (50 MP, about 150 MB decoded), or less on a board with little memory.");
         }
 
         if (options.TopK is < 1 or > 10)
@@ -44,6 +66,37 @@ public sealed class ModelOptionsValidator(int processorCount) : IValidateOptions
         }
 
         return errors.ToResult();
+    }
+
+    /// <summary>
+    /// ONNX Runtime's format: one entry per intra-op thread it starts (threads − 1: the caller is not pinned),
+    /// entries split by ';', each a ','-list of logical processors numbered from 1 or a range 'a-b'.
+    /// </summary>
+    private static void CheckAffinities(ConfigErrors errors, string? affinities, int threads, int processorCount)
+    {
+        if (string.IsNullOrWhiteSpace(affinities))
+        {
+            return;
+        }
+
+        const string Key = "Model:IntraOpThreadAffinities";
+        var entries = affinities.Split(';');
+        if (entries.Length != threads - 1)
+        {
+            errors.Add(Key, affinities, $"lists {entries.Length} thread(s) but ONNX Runtime starts {threads - 1} with {threads} intra-op thread(s) (the calling thread is not pinned).", threads == 1 ? "remove the key: with 1 intra-op thread there is nothing to pin." : $"give {threads - 1} entries separated by ';', e.g. \"{string.Join(';', Enumerable.Range(2, threads - 1).Select(c => Math.Min(c, processorCount)))}\".");
+            return;
+        }
+
+        foreach (var part in entries.SelectMany(e => e.Split(',')))
+        {
+            var bounds = part.Split('-');
+            if (bounds.Length > 2 || bounds.Any(b => !int.TryParse(b, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cpu) || cpu < 1 || cpu > processorCount)
+                || (bounds.Length == 2 && int.Parse(bounds[0], System.Globalization.CultureInfo.InvariantCulture) > int.Parse(bounds[1], System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                errors.Add(Key, affinities, $"'{part}' is not a logical processor between 1 and {processorCount} or a range of them.", "number processors from 1 (the first core is 1), separate processors by ',' or write a range 'a-b', threads by ';'; or remove the key.");
+                return;
+            }
+        }
     }
 
     private static void CheckOptionalFile(ConfigErrors errors, string key, string? path)

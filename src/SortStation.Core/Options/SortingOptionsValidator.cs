@@ -28,6 +28,12 @@ public sealed class SortingOptionsValidator : IValidateOptions<SortingOptions>
             errors.Add($"{S}:RejectBin", options.RejectBin, "is not defined under Sorting:Bins.", $"add Sorting:Bins:{options.RejectBin} or pick one of: {known}.");
         }
 
+        ValidateEndOfBelt(errors, options, known);
+        if (options.ClassificationBudgetMilliseconds is < 1 or > 60_000)
+        {
+            errors.Add($"{S}:ClassificationBudgetMilliseconds", options.ClassificationBudgetMilliseconds, "must be 1–60000 ms.", "use the station's trigger-to-routing time with headroom, e.g. 300 (see sortstation_item_latency_seconds).");
+        }
+
         foreach (var (label, bin) in options.Routes)
         {
             if (!options.Bins.ContainsKey(bin ?? string.Empty))
@@ -68,9 +74,39 @@ public sealed class SortingOptionsValidator : IValidateOptions<SortingOptions>
             errors.Add($"{key}:PulseMilliseconds", o.PulseMilliseconds, "is outside 5–5000 ms.", "use the actuator's rated pulse, typically 50–150 ms for a solenoid.");
         }
 
+        if (o.Gate != GateKind.None && o.ReleaseMilliseconds is < 0 or > 5000)
+        {
+            errors.Add($"{key}:ReleaseMilliseconds", o.ReleaseMilliseconds, "is outside 0–5000 ms.", "use the actuator's return time: about 20 for a solenoid, the swing-back time (e.g. 150) for a servo.");
+        }
+
+        if (o.Gate != GateKind.None && (!(o.GateWidthMeters > 0) || o.GateWidthMeters > 2))
+        {
+            errors.Add($"{key}:GateWidthMeters", o.GateWidthMeters, "must be a paddle width above 0 and at most 2 m.", "measure the paddle or flap along the belt, e.g. 0.05.");
+        }
+
         if (o.Gate == GateKind.Servo)
         {
             ValidateServo(errors, key, o);
+        }
+    }
+
+    private static void ValidateEndOfBelt(ConfigErrors errors, SortingOptions options, string known)
+    {
+        var key = $"{S}:EndOfBeltBin";
+        if (!options.Bins.TryGetValue(options.EndOfBeltBin ?? string.Empty, out var end))
+        {
+            errors.Add(key, options.EndOfBeltBin, "is not defined under Sorting:Bins; an item whose gate cannot divert it in time is recorded there.", $"name the passive bin at the end of the belt, one of: {known}.");
+            return;
+        }
+
+        if (end.Gate != GateKind.None)
+        {
+            errors.Add(key, options.EndOfBeltBin, $"has a {end.Gate} gate; the end-of-belt bin is where items go when no gate fires.", "name a bin with Gate None (the bin the belt drops into).");
+        }
+
+        if (options.Bins.Where(b => b.Value.Gate != GateKind.None && double.IsFinite(b.Value.DistanceMeters)).MaxBy(b => b.Value.DistanceMeters) is { Key: not null } last && last.Value.DistanceMeters > end.DistanceMeters)
+        {
+            errors.Add(key, options.EndOfBeltBin, $"is {end.DistanceMeters} m from the camera, before the gate of '{last.Key}' ({last.Value.DistanceMeters} m); an item that misses a gate cannot reach it.", "name the passive bin past the last gate, or correct its DistanceMeters.");
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SortStation.Core.Alarms;
 using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Timing;
@@ -8,14 +9,17 @@ namespace SortStation.Core.Pipeline;
 
 /// <summary>
 /// The station's main loop: every trigger becomes one pass through <see cref="SortingPipeline"/>.
-/// Gates are put in their safe state before the first item and on every way out. While the interlock
-/// (e-stop) is active the gates are paused and items are not taken; items seen up to its release are
-/// dropped, because the belt stopped under them and their timing no longer holds.
+/// Gates are put in their safe state before the first item and on every way out, after the fires of items
+/// already recorded (due within <see cref="StopDrainLimit"/>) have happened. While the interlock (e-stop) is active
+/// the gates are paused and items are not taken; items seen up to its release are dropped, because the belt stopped
+/// under them and their timing no longer holds.
 /// Items are started (frame, weight) in trigger order and up to <see cref="ClassificationWorkers.Count"/> classify
 /// at once; they are finished (routed, gate scheduled, recorded) in the same order as soon as their classification
 /// is done, also while the loop waits for the next trigger. Records are committed to the outbox while the next
 /// items classify; at most <see cref="MaxCommitsInFlight"/> wait, so a stalled disk stops the loop (and the
-/// watchdog) instead of piling up.
+/// watchdog) instead of piling up. During a soft stop (<see cref="StationAlarms"/>: a jam, a backlog, an outbox
+/// that cannot commit) items already started are finished and reach their gates, but new items pass unsorted
+/// (no gate, no record, counted) until the alarm clears, as do items seen before it cleared.
 /// </summary>
 public sealed class SortingLoop(
     IItemTrigger trigger,
@@ -24,13 +28,30 @@ public sealed class SortingLoop(
     SortingRun run,
     ClassificationWorkers workers,
     ILogger<SortingLoop> log,
-    IInterlock? interlock = null) : BackgroundService
+    IInterlock? interlock = null,
+    StationAlarms? alarms = null,
+    BacklogWatch? backlog = null) : BackgroundService
 {
     public const int MaxCommitsInFlight = 8;
 
+    /// <summary>
+    /// On a stop, how long the loop lets the fires in flight happen before it cancels the rest: their items' records
+    /// already name those bins. Below the host's shutdown timeout; the layout rules keep every gate within it.
+    /// </summary>
+    public static readonly TimeSpan StopDrainLimit = TimeSpan.FromSeconds(12);
+
     private readonly IInterlock _interlock = interlock ?? NoInterlock.Instance;
+    private long _stopLogged = -1;
     private readonly Queue<ItemInFlight> _classifying = new();
     private readonly Queue<(ItemDetected Item, Task<SortOutcome> Committed)> _commits = new();
+    private CancellationToken _hostGaveUp;
+
+    /// <summary>Stops taking items; the fires in flight are served until <paramref name="cancellationToken"/> (the host's shutdown timeout).</summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _hostGaveUp = cancellationToken;
+        return base.StopAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,7 +64,8 @@ public sealed class SortingLoop(
             await using var items = trigger.WatchAsync(stoppingToken).GetAsyncEnumerator(stoppingToken);
             while (await NextAsync(items, stoppingToken))
             {
-                if (!await IsStaleAsync(items.Current, stoppingToken))
+                run.Seen();
+                if (!await IsStaleAsync(items.Current, stoppingToken) && !PassesUnsorted(items.Current))
                 {
                     await StartOneAsync(items.Current, stoppingToken);
                 }
@@ -69,7 +91,9 @@ public sealed class SortingLoop(
         finally
         {
             _interlock.Changed -= OnInterlockChanged;
-            gates.EnterSafeState();
+
+            // Items already recorded are on their way to their gates: fire them, then cancel what is left and log it.
+            await gates.StopAsync(StopDrainLimit, _hostGaveUp);
         }
     }
 
@@ -90,6 +114,11 @@ public sealed class SortingLoop(
     private async Task<bool> NextAsync(IAsyncEnumerator<ItemDetected> items, CancellationToken ct)
     {
         var next = items.MoveNextAsync();
+        if (!next.IsCompleted)
+        {
+            backlog?.CaughtUp(); // nothing waiting at the camera line
+        }
+
         if (next.IsCompleted || _classifying.Count == 0)
         {
             return await next;
@@ -111,6 +140,7 @@ public sealed class SortingLoop(
         if (_interlock.IsActive)
         {
             log.LogWarning("Item #{Sequence} dropped: interlock active; waiting for its release", item.Sequence);
+            run.Unsorted(softStop: false);
             await FinishClassifiedAsync(keep: 0, ct);
             await _interlock.WaitUntilClearAsync(ct);
             return true;
@@ -120,10 +150,49 @@ public sealed class SortingLoop(
         if (_interlock.ReleasedAt is { } released && item.At <= released)
         {
             log.LogWarning("Item #{Sequence} dropped: seen before the interlock was released", item.Sequence);
+            run.Unsorted(softStop: false);
             return true;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// True for an item taken during a soft stop, or seen before it ended: it passes unsorted to the end of the belt.
+    /// Logged once per soft stop (the alarm itself says why); each item is counted.
+    /// </summary>
+    private bool PassesUnsorted(ItemDetected item)
+    {
+        if (alarms is null)
+        {
+            return false;
+        }
+
+        // Only an item that would be sorted tells whether the loop keeps up: one seen before the resume is stale anyway.
+        var seenBeforeResume = alarms.ResumedAt is { } resumed && item.At <= resumed;
+        if (!seenBeforeResume)
+        {
+            backlog?.Taken(item);
+        }
+
+        var snapshot = alarms.Snapshot();
+        var stopped = snapshot.Stopped;
+        if (!stopped && !seenBeforeResume)
+        {
+            return false;
+        }
+
+        run.Unsorted(softStop: true);
+        if (stopped && Interlocked.Exchange(ref _stopLogged, snapshot.Version) != snapshot.Version)
+        {
+            log.LogWarning("Item #{Sequence} and those after it pass unsorted (no gate, no record) until the soft stop ({Codes}) clears", item.Sequence, string.Join(", ", snapshot.Active.Where(a => a.StopsSorting).Select(a => a.Code)));
+        }
+        else
+        {
+            log.LogDebug("Item #{Sequence} passes unsorted: {Why}", item.Sequence, stopped ? "soft stop" : "seen before the soft stop ended");
+        }
+
+        return true;
     }
 
     private async Task StartOneAsync(ItemDetected item, CancellationToken ct)
@@ -139,8 +208,9 @@ public sealed class SortingLoop(
             log.LogError(ex, "Item #{Sequence} failed in the pipeline", item.Sequence);
         }
 
-        // A worker's slot is free for the next item only once its item is classified.
-        await FinishClassifiedAsync(keep: workers.Count - 1, ct);
+        // A worker's slot is free for the next item only once its item is classified (with queue-ahead one more
+        // item waits prepared, so a worker never waits for this loop).
+        await FinishClassifiedAsync(keep: workers.InFlight - 1, ct);
     }
 
     /// <summary>Finishes classified items in order, and waits for the oldest while more than <paramref name="keep"/> are classifying.</summary>

@@ -74,8 +74,13 @@ public sealed partial class SortingPipeline(
         var (item, itemId, weight) = (started.Item, started.ItemId, started.Weight);
         var decision = classification is null ? router.NoImage() : router.Route(classification.Best);
 
-        var bin = sorting.CurrentValue.Bins[decision.Bin];
-        gates.Schedule(decision.Bin, belt.FireTime(item.At, bin.DistanceMeters), itemId);
+        // Booked before the record is written, so the record says where the item really goes: a gate that cannot
+        // start before the item passes it is not fired, and the item rides on to the end-of-belt bin.
+        var o = sorting.CurrentValue;
+        if (gates.Schedule(decision.Bin, belt.FireTime(item.At, o.Bins[decision.Bin].DistanceMeters), itemId) == ScheduleResult.Missed)
+        {
+            decision = new RoutingDecision(o.EndOfBeltBin, RouteReason.MissedGate);
+        }
 
         var label = classification?.Best.Label ?? NoLabel;
         // A rejected item has not been sorted as its label, so it carries no price until someone re-sorts it.

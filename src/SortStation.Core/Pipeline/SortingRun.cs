@@ -14,6 +14,9 @@ public sealed class SortingRun(TimeProvider time)
     private long _itemStartedTimestamp = Idle;
     private long _oldestClassifyingTimestamp = Idle;
     private long _itemsStarted;
+    private long _lastSeenTimestamp = time.GetTimestamp();
+    private long _unsortedAtEStop;
+    private long _unsortedAtSoftStop;
 
     /// <summary>Completes when a finite trigger has run out and the gates are idle.</summary>
     public Task Completed => _completed.Task;
@@ -35,6 +38,15 @@ public sealed class SortingRun(TimeProvider time)
         }
     }
 
+    /// <summary>How long since the loop last took an item from the trigger (sorted or not), or since start.</summary>
+    public TimeSpan SinceLastSeen => time.GetElapsedTime(Interlocked.Read(ref _lastSeenTimestamp));
+
+    /// <summary>Items that passed unsorted (no gate, no record) because the e-stop was active.</summary>
+    public long UnsortedAtEStop => Interlocked.Read(ref _unsortedAtEStop);
+
+    /// <summary>Items that passed unsorted (no gate, no record) during a soft stop.</summary>
+    public long UnsortedAtSoftStop => Interlocked.Read(ref _unsortedAtSoftStop);
+
     /// <summary>Items handed to the loop so far.</summary>
     public long ItemsStarted => Interlocked.Read(ref _itemsStarted);
 
@@ -50,6 +62,12 @@ public sealed class SortingRun(TimeProvider time)
 
     /// <summary>The oldest item still classifying started at this timestamp (<see cref="TimeProvider.GetTimestamp"/>); null: none is.</summary>
     public void Classifying(long? oldestStartedTimestamp) => Interlocked.Exchange(ref _oldestClassifyingTimestamp, oldestStartedTimestamp ?? Idle);
+
+    /// <summary>The loop took an item from the trigger.</summary>
+    public void Seen() => Interlocked.Exchange(ref _lastSeenTimestamp, time.GetTimestamp());
+
+    /// <summary>The loop let an item pass unsorted: the e-stop (<paramref name="softStop"/> false) or a soft stop.</summary>
+    public void Unsorted(bool softStop) => Interlocked.Increment(ref softStop ? ref _unsortedAtSoftStop : ref _unsortedAtEStop);
 
     public void Heartbeat() => Interlocked.Exchange(ref _lastItemTimestamp, time.GetTimestamp());
 

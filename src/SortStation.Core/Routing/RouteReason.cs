@@ -7,4 +7,7 @@ public enum RouteReason
     LowConfidence,
     UnknownLabel,
     CameraFault,
+
+    /// <summary>Its gate could not start in time (busy with earlier items, or routed after the item passed): the item went to the end-of-belt bin.</summary>
+    MissedGate,
 }

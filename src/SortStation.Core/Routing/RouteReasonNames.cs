@@ -9,6 +9,7 @@ public static class RouteReasonNames
         RouteReason.LowConfidence => "low-confidence",
         RouteReason.UnknownLabel => "unknown-label",
         RouteReason.CameraFault => "camera-fault",
+        RouteReason.MissedGate => "missed-gate",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

@@ -4,7 +4,9 @@ namespace SortStation.Core.Telemetry;
 
 /// <summary>
 /// Where a finished weighing goes. When <see cref="EnqueueAsync"/> returns, the record is the outbox's
-/// responsibility: it must reach the broker eventually, whatever happens to the connection.
+/// responsibility: it must reach the broker eventually, whatever happens to the connection. If it cannot even
+/// be stored (disk full), the outbox keeps it in memory and retries, or counts it as lost, and raises an alarm:
+/// it never fails the item or passes silently.
 /// </summary>
 public interface IOutbox
 {

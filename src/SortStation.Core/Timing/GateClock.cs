@@ -35,7 +35,7 @@ internal sealed class GateClock : IDisposable
     public void Add(ScheduledFire fire)
     {
         // Wall clock read first, monotonic second: any gap between the two reads makes the fire later, never earlier.
-        var untilDue = fire.FireAt - _time.GetUtcNow();
+        var untilDue = fire.StartAt - _time.GetUtcNow();
         var due = _time.GetTimestamp() + (long)Math.Ceiling(untilDue.TotalSeconds * _time.TimestampFrequency);
         bool head;
         lock (_queue)

@@ -6,32 +6,44 @@ namespace SortStation.Core.Timing;
 
 /// <summary>
 /// Keeps items in flight between the camera and their gates and fires each gate when its item arrives.
-/// Overlap rule: one gate performs one diversion at a time; a demand that falls due while the gate is
-/// still busy fires as soon as the previous diversion ends, in order of due time, and is logged as late.
+/// Booking rule: one gate performs one diversion (pulse + release) at a time. When an item is routed its fire is
+/// booked at the first free start from its due time; if that start is later than the first half of the gate's
+/// MaxLate window (the time the item is in front of the paddle), nothing is booked and <see cref="Schedule"/> says
+/// <see cref="ScheduleResult.Missed"/>, so the item's record can say where it really goes before it is written.
+/// A booked fire that still cannot start within the whole window (a slow driver, a starved CPU) is skipped, never
+/// fired onto the next item, and counted in <see cref="Statistics"/>. Both are logged at most once per <see cref="LogInterval"/>.
 /// E-stop rule: <see cref="Pause"/> drives every gate to its safe level, cuts pulses in progress short,
 /// and drops fires that fall due while paused; a gate never starts a diversion after Pause(true) returned.
 /// </summary>
 public sealed class GateScheduler : IAsyncDisposable
 {
     private readonly Dictionary<string, GateLane> _lanes;
+    private readonly GateWindows _windows;
     private readonly TimeProvider _time;
     private readonly ILogger<GateScheduler> _log;
     private readonly ConcurrentDictionary<ScheduledFire, byte> _pending = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly TimerCallback _onDue;
     private readonly Lock _pauseLock = new();
+    private readonly RateLimitedLog _missedLog;
+    private readonly RateLimitedLog _lostLog;
     private CancellationTokenSource _pulses;
     private GateClock? _clock;
     private volatile bool _paused;
+    private int _stopped;
 
-    public GateScheduler(IEnumerable<IGate> gates, TimeProvider time, ILogger<GateScheduler> log)
+    public GateScheduler(IEnumerable<IGate> gates, GateWindows windows, TimeProvider time, ILogger<GateScheduler> log)
     {
         ArgumentNullException.ThrowIfNull(gates);
+        ArgumentNullException.ThrowIfNull(windows);
         _lanes = gates.ToDictionary(g => g.Bin, g => new GateLane(g), StringComparer.OrdinalIgnoreCase);
+        _windows = windows;
         _time = time;
         _log = log;
         _onDue = state => _ = FireAsync((ScheduledFire)state!);
         _pulses = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        _missedLog = new RateLimitedLog(time, LogInterval, LogMissed);
+        _lostLog = new RateLimitedLog(time, LogInterval, LogLost);
 
         // Thread-pool timers land 1 ms or more late; on the system clock a dedicated thread wakes early and
         // spins the rest (GateClock). A test clock only moves when told to, so it keeps using timers.
@@ -41,6 +53,9 @@ public sealed class GateScheduler : IAsyncDisposable
     /// <summary>How long before a due fire the gate clock thread stops sleeping and starts spinning.</summary>
     public static TimeSpan DefaultWakeEarly { get; } = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>At most one log line per this interval for missed gates, and one for lost fires.</summary>
+    public static TimeSpan LogInterval { get; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Spin window of the gate clock; zero uses plain timers (test clocks, the benchmark's baseline).</summary>
     public TimeSpan WakeEarly { get; init; }
 
@@ -49,45 +64,57 @@ public sealed class GateScheduler : IAsyncDisposable
     /// <summary>True when the gate clock thread got SCHED_FIFO; null before the first fire or on a test clock.</summary>
     public bool? RealtimeClock { get; private set; }
 
-    /// <summary>Raised after a gate has fired, with the scheduled and actual times.</summary>
+    /// <summary>Missed gates and lost fires since start, per gate.</summary>
+    public GateStatistics Statistics { get; } = new();
+
+    /// <summary>Raised after a gate has fired, with the due, booked and actual times.</summary>
     public event EventHandler<GateFiredEventArgs>? Fired;
 
     public int InFlight => _pending.Count;
 
     public IEnumerable<IGate> Gates => _lanes.Values.Select(l => l.Gate);
 
-    /// <summary>Schedules the gate of <paramref name="bin"/>; false for a passive bin that has no gate.</summary>
-    public bool Schedule(string bin, DateTimeOffset fireAt, string itemId)
+    /// <summary>
+    /// Books the gate of <paramref name="bin"/> for an item due there at <paramref name="dueAt"/>: <see cref="ScheduleResult.Passive"/>
+    /// for a bin without a gate, <see cref="ScheduleResult.Missed"/> (nothing booked) when the gate cannot start in time.
+    /// </summary>
+    public ScheduleResult Schedule(string bin, DateTimeOffset dueAt, string itemId)
     {
         if (!_lanes.TryGetValue(bin, out var lane))
         {
-            return false;
+            return ScheduleResult.Passive;
         }
 
-        var due = fireAt - _time.GetUtcNow();
-        if (due < TimeSpan.Zero)
+        var window = _windows.For(lane.Gate.Bin);
+        var now = _time.GetUtcNow();
+        var startBy = dueAt + window.MaxLate;
+
+        // A fire is booked only in the first half of its window: the paddle then meets the item well before its
+        // tail, and the second half is slack for a pulse or a wake-up that runs late on a loaded CPU.
+        var bookBy = dueAt + window.MaxLate / 2;
+        var start = lane.Book(dueAt > now ? dueAt : now, window.Cycle, bookBy, now, t => Align(t, now));
+        if (start is null)
         {
-            _log.LogWarning("Item {ItemId} reached gate {Bin} {LateMs:F1} ms before it was routed; firing now", itemId, bin, -due.TotalMilliseconds);
-            due = TimeSpan.Zero;
+            Statistics.AddMissed(lane.Gate.Bin, now);
+            _missedLog.Add(lane.Gate.Bin);
+            return ScheduleResult.Missed;
         }
 
-        var fire = new ScheduledFire(lane, itemId, fireAt);
+        var fire = new ScheduledFire(lane, itemId, dueAt, start.Value, startBy);
         _pending[fire] = 0;
         if (WakeEarly > TimeSpan.Zero)
         {
             LazyInitializer.EnsureInitialized(ref _clock, () => new GateClock(_time, WakeEarly, f => _ = FireAsync(f), OnClockStarted)).Add(fire);
-            return true;
+            return ScheduleResult.Scheduled;
         }
 
-        // Timers count whole milliseconds: round up so a gate never fires before its item arrives.
-        due = TimeSpan.FromMilliseconds(Math.Ceiling(due.TotalMilliseconds));
-        fire.Timer = _time.CreateTimer(_onDue, fire, due, Timeout.InfiniteTimeSpan);
+        fire.Timer = _time.CreateTimer(_onDue, fire, fire.StartAt - now, Timeout.InfiniteTimeSpan);
         if (fire.Done.Task.IsCompleted)
         {
             fire.Timer.Dispose(); // fired before the assignment above
         }
 
-        return true;
+        return ScheduleResult.Scheduled;
     }
 
     /// <summary>
@@ -128,6 +155,42 @@ public sealed class GateScheduler : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The station is stopping: lets the booked fires happen (their items' records name those bins) for up to
+    /// <paramref name="limit"/> or until <paramref name="ct"/>, then cancels the rest, drives every gate safe and
+    /// logs "stopping: N pending fires cancelled, gates safe". Returns the number cancelled.
+    /// </summary>
+    public async Task<int> StopAsync(TimeSpan limit, CancellationToken ct = default)
+    {
+        var inFlight = _pending.Count;
+        try
+        {
+            await WhenIdleAsync(ct).WaitAsync(limit, _time, ct);
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            // The rest is cancelled below and counted as lost.
+        }
+
+        var cancelled = CancelPending();
+        EnterSafeState();
+        _missedLog.Flush();
+        _lostLog.Flush();
+        if (Interlocked.Exchange(ref _stopped, 1) == 0 || cancelled > 0)
+        {
+            _log.Log(
+                cancelled == 0 ? LogLevel.Information : LogLevel.Warning,
+                "stopping: {Cancelled} pending fires cancelled, gates safe ({Served} of {InFlight} fires in flight served first; missed gates since start {Missed}, lost fires {Lost})",
+                cancelled,
+                inFlight - cancelled,
+                inFlight,
+                Statistics.MissedTotal,
+                Statistics.LostTotal);
+        }
+
+        return cancelled;
+    }
+
     /// <summary>Drives every gate to its safe level; never throws.</summary>
     public void EnterSafeState()
     {
@@ -149,16 +212,41 @@ public sealed class GateScheduler : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
-        foreach (var fire in _pending.Keys)
+        if (!_pending.IsEmpty)
         {
-            fire.Timer?.Dispose();
-            fire.Done.TrySetResult();
+            await StopAsync(TimeSpan.Zero); // cancels and logs what is left, and drives the gates safe
+        }
+        else
+        {
+            EnterSafeState();
         }
 
         _clock?.Dispose();
-        EnterSafeState();
+        _missedLog.Dispose();
+        _lostLog.Dispose();
         _pulses.Dispose();
         _stopping.Dispose();
+    }
+
+    /// <summary>On timers (whole milliseconds) a start is rounded up to the tick the timer will really fire at, never earlier.</summary>
+    private DateTimeOffset Align(DateTimeOffset t, DateTimeOffset now) =>
+        WakeEarly > TimeSpan.Zero || t <= now ? (t < now ? now : t) : now + TimeSpan.FromMilliseconds(Math.Ceiling((t - now).TotalMilliseconds));
+
+    /// <summary>Cancels every fire not yet started; each counts as lost (its record names a bin its item will not reach).</summary>
+    private int CancelPending()
+    {
+        var cancelled = 0;
+        foreach (var fire in _pending.Keys)
+        {
+            if (fire.TryClaim())
+            {
+                cancelled++;
+                Lose(fire, FireLoss.Stopped, null);
+                Finish(fire);
+            }
+        }
+
+        return cancelled;
     }
 
     private void OnClockStarted(bool realtime)
@@ -176,36 +264,37 @@ public sealed class GateScheduler : IAsyncDisposable
 
     private async Task FireAsync(ScheduledFire fire)
     {
+        if (!fire.TryClaim())
+        {
+            return; // cancelled by a stop
+        }
+
         var lane = fire.Lane;
+        var started = false;
         try
         {
-            if (lane.Busy.CurrentCount == 0)
-            {
-                _log.LogWarning("Gate {Bin} busy when item {ItemId} fell due; firing after the current diversion", lane.Gate.Bin, fire.ItemId);
-            }
-
             await lane.Busy.WaitAsync(_stopping.Token);
             try
             {
                 Task diversion;
                 DateTimeOffset actual;
-                CancellationToken pulse;
                 lock (_pauseLock)
                 {
                     // Checked and started under the lock Pause takes, so no diversion starts after a pause.
-                    if (_paused)
+                    actual = _time.GetUtcNow();
+                    if (_paused || actual > fire.StartBy)
                     {
-                        _log.LogWarning("Gate {Bin} not fired for item {ItemId}: sorting is paused", lane.Gate.Bin, fire.ItemId);
+                        // Past StartBy the item has left the paddle: firing now could push the next item instead.
+                        Lose(fire, _paused ? FireLoss.Paused : FireLoss.Late, null);
                         return;
                     }
 
-                    actual = _time.GetUtcNow();
-                    pulse = _pulses.Token;
-                    diversion = lane.Gate.FireAsync(pulse).AsTask();
+                    started = true;
+                    diversion = lane.Gate.FireAsync(_pulses.Token).AsTask();
                 }
 
                 await diversion;
-                Fired?.Invoke(this, new GateFiredEventArgs(lane.Gate.Bin, fire.ItemId, fire.FireAt, actual));
+                Fired?.Invoke(this, new GateFiredEventArgs(lane.Gate.Bin, fire.ItemId, fire.DueAt, fire.StartAt, fire.StartBy, actual));
             }
             finally
             {
@@ -214,22 +303,51 @@ public sealed class GateScheduler : IAsyncDisposable
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
+            if (!started)
+            {
+                Lose(fire, FireLoss.Stopped, null);
+            }
         }
         catch (OperationCanceledException) when (_paused)
         {
             _log.LogWarning("Gate {Bin} diversion for item {ItemId} cut short: sorting was paused", lane.Gate.Bin, fire.ItemId);
         }
-#pragma warning disable CA1031 // A failing gate must not take the scheduler down; it is logged and the item counted.
+#pragma warning disable CA1031 // A failing gate must not take the scheduler down; it is counted and logged.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            _log.LogError(ex, "Gate {Bin} failed to fire for item {ItemId}", lane.Gate.Bin, fire.ItemId);
+            Lose(fire, FireLoss.Fault, ex.Message);
         }
         finally
         {
-            fire.Timer?.Dispose();
-            _pending.TryRemove(fire, out _);
-            fire.Done.TrySetResult();
+            Finish(fire);
         }
     }
+
+    private void Finish(ScheduledFire fire)
+    {
+        fire.Timer?.Dispose();
+        _pending.TryRemove(fire, out _);
+        fire.Done.TrySetResult();
+    }
+
+    private void Lose(ScheduledFire fire, FireLoss loss, string? detail)
+    {
+        var bin = fire.Lane.Gate.Bin;
+        Statistics.AddLost(bin, loss, _time.GetUtcNow());
+        _lostLog.Add(detail is null ? $"{bin} {loss.ToString().ToLowerInvariant()}" : $"{bin} fault ({detail})");
+        _log.LogDebug("Gate {Bin} did not fire for item {ItemId}: {Loss} (booked {BookedMs:F1} ms after due, {LateMs:F1} ms past its latest start)", bin, fire.ItemId, loss, (fire.StartAt - fire.DueAt).TotalMilliseconds, (_time.GetUtcNow() - fire.StartBy).TotalMilliseconds);
+    }
+
+    private void LogMissed(long count, string byGate) => _log.LogWarning(
+        "Missed gates: {Count} item(s) could not be diverted in time (gate busy with earlier items, or routed after the item passed) and are recorded to Sorting:EndOfBeltBin with reason missed-gate: {ByGate}; {Total} since start (sortstation_missed_gates_total). Space items further apart: check-config shows each gate's items/s",
+        count,
+        byGate,
+        Statistics.MissedTotal);
+
+    private void LogLost(long count, string byCause) => _log.LogError(
+        "Gate fires lost: {Count} booked fire(s) did not happen and their records name a bin the item did not reach: {ByCause}; {Total} since start (sortstation_gate_fires_lost_total)",
+        count,
+        byCause,
+        Statistics.LostTotal);
 }

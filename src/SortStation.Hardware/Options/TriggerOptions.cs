@@ -1,10 +1,13 @@
+using SortStation.Core.Options;
+
 namespace SortStation.Hardware.Options;
 
-/// <summary>Section <c>Trigger</c>: how items are noticed at the camera line.</summary>
-public sealed class TriggerOptions
+/// <summary>
+/// Section <c>Trigger</c>: how items are noticed at the camera line. Jam and idle limits, which every trigger
+/// shares, come from <see cref="TriggerWatchOptions"/> (checked by its own rules in every hardware mode).
+/// </summary>
+public sealed class TriggerOptions : TriggerWatchOptions
 {
-    public const string Section = "Trigger";
-
     public TriggerKind Kind { get; set; } = TriggerKind.PhotoEye;
 
     /// <summary>PhotoEye: BCM GPIO of the sensor's output.</summary>
@@ -36,4 +39,13 @@ public sealed class TriggerOptions
 
     /// <summary>ScaleLoad and Motion: the signal must fall back for this long before the next item counts.</summary>
     public int RearmMilliseconds { get; set; } = 150;
+
+    /// <summary>
+    /// Every trigger: a new item counts only this long after the previous one (closer items pass as one). Every gate's
+    /// pulse + release must be shorter, so a gate can divert two items in a row; it also caps the items per second.
+    /// </summary>
+    public int MinSpacingMilliseconds { get; set; } = 150;
+
+    /// <summary>The shortest time between two items this trigger reports (its lockout, debounce or re-arm, whichever is longest).</summary>
+    public TimeSpan MinSpacing => TimeSpan.FromMilliseconds(Math.Max(MinSpacingMilliseconds, Kind == TriggerKind.PhotoEye ? DebounceMilliseconds : RearmMilliseconds));
 }

@@ -49,6 +49,11 @@ public sealed class TriggerOptionsValidator : IValidateOptions<TriggerOptions>
             errors.Add($"{S}:RearmMilliseconds", options.RearmMilliseconds, "must be 0–10000 ms.", "use 150.");
         }
 
+        if (options.MinSpacingMilliseconds is < 1 or > 60_000)
+        {
+            errors.Add($"{S}:MinSpacingMilliseconds", options.MinSpacingMilliseconds, "must be 1–60000 ms.", "use the shortest gap between two items' leading edges at the camera line, above every gate's pulse + release, e.g. 150.");
+        }
+
         return errors.ToResult();
     }
 }

@@ -2,12 +2,14 @@ namespace SortStation.Hardware.Triggers;
 
 /// <summary>
 /// Turns a level (scale load, motion score) into one event per item: fires when the level rises to the
-/// threshold while armed, re-arms only after the level stayed below it for the re-arm time.
+/// threshold while armed, re-arms only after the level stayed below it for the re-arm time. A rise sooner than
+/// <paramref name="minSpacing"/> after the last item is part of it (Trigger:MinSpacingMilliseconds).
 /// </summary>
-public sealed class LevelTrigger(double threshold, TimeSpan rearm)
+public sealed class LevelTrigger(double threshold, TimeSpan rearm, TimeSpan minSpacing = default)
 {
     private bool _armed = true;
     private DateTimeOffset? _belowSince;
+    private DateTimeOffset? _lastItem;
 
     /// <summary>True when this value is the start of a new item.</summary>
     public bool Update(double level, DateTimeOffset at)
@@ -21,6 +23,12 @@ public sealed class LevelTrigger(double threshold, TimeSpan rearm)
             }
 
             _armed = false;
+            if (_lastItem is { } last && at - last < minSpacing)
+            {
+                return false;
+            }
+
+            _lastItem = at;
             return true;
         }
 

@@ -11,7 +11,7 @@ public sealed class MotionTrigger(ICamera camera, TriggerOptions options, Camera
     public async IAsyncEnumerable<ItemDetected> WatchAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         var detector = new MotionDetector(options);
-        var level = new LevelTrigger(options.MotionThreshold, TimeSpan.FromMilliseconds(options.RearmMilliseconds));
+        var level = new LevelTrigger(options.MotionThreshold, TimeSpan.FromMilliseconds(options.RearmMilliseconds), options.MinSpacing);
         var period = TimeSpan.FromSeconds(1.0 / cameraOptions.Fps);
         DateTimeOffset? lastFrame = null;
         long sequence = 0;

@@ -11,7 +11,7 @@ public sealed class ScaleLoadTrigger(ILoadSensor scale, TriggerOptions options, 
 {
     public async IAsyncEnumerable<ItemDetected> WatchAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
-        var level = new LevelTrigger(options.LoadThresholdGrams, TimeSpan.FromMilliseconds(options.RearmMilliseconds));
+        var level = new LevelTrigger(options.LoadThresholdGrams, TimeSpan.FromMilliseconds(options.RearmMilliseconds), options.MinSpacing);
         long sequence = 0;
         while (!ct.IsCancellationRequested)
         {

@@ -35,6 +35,12 @@ internal static class CalibrateScaleCommand
             return exitCode;
         }
 
+        if (write is not null && ConfigFileWriter.CannotWrite(write) is { } cannot)
+        {
+            error.WriteLine(cannot);
+            return ExitCodes.Failed;
+        }
+
         if (!host.TryGet<ICalibratableScale>(error, out var scale))
         {
             return ExitCodes.Failed;

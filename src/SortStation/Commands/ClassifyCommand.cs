@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SortStation.Core.Options;
 using SortStation.Hosting;
 using SortStation.Vision;
+using SortStation.Operations;
 
 namespace SortStation.Commands;
 
@@ -24,13 +25,19 @@ internal static class ClassifyCommand
     private static int Run(FileInfo[] images, bool json, FileInfo? configFile)
     {
         OnnxClassifier classifier;
+        ModelOptions options;
         try
         {
-            var options = StationConfiguration.Build(configFile).GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
-            var validation = new ModelOptionsValidator().Validate(null, options);
-            if (validation.Failed)
+            var configuration = StationConfiguration.Build(configFile);
+            options = configuration.GetSection(ModelOptions.Section).Get<ModelOptions>() ?? new ModelOptions();
+            string[] failures =
+            [
+                .. new ModelOptionsValidator().Validate(null, options).Failures ?? [],
+                .. new ConfigSchema([new ConfigSection(ModelOptions.Section, typeof(ModelOptions))]).UnknownKeys(configuration, ModelOptions.Section),
+            ];
+            if (failures.Length > 0)
             {
-                throw new OptionsValidationException(ModelOptions.Section, typeof(ModelOptions), validation.Failures);
+                throw new OptionsValidationException(ModelOptions.Section, typeof(ModelOptions), failures);
             }
 
             classifier = new OnnxClassifier(options);
@@ -39,25 +46,26 @@ internal static class ClassifyCommand
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return StartupFailure.Report(ex, Console.Error);
+            return StartupFailure.Report(ex, Console.Error, StationHostBuilder.NotStarted);
         }
 
         using (classifier)
         {
-            var results = images.Select(file => ClassifyOne(classifier, file)).ToArray();
+            var results = images.Select(file => ClassifyOne(classifier, file, options.MaxImagePixels)).ToArray();
             Print(results, json, classifier.Model.Id);
             return results.All(r => r.Error is null) ? ExitCodes.Ok : ExitCodes.Failed;
         }
     }
 
-    private static ClassifiedImage ClassifyOne(OnnxClassifier classifier, FileInfo file)
+    /// <summary>One file; whatever is wrong with it is its own line, and the next file is still classified.</summary>
+    private static ClassifiedImage ClassifyOne(OnnxClassifier classifier, FileInfo file, long maxPixels)
     {
         try
         {
-            var result = classifier.Classify(ImageFiles.Load(file.FullName, TimeProvider.System.GetUtcNow()));
+            var result = classifier.Classify(ImageFiles.Load(file.FullName, TimeProvider.System.GetUtcNow(), maxPixels));
             return new ClassifiedImage(file.ToString(), result.Best.Label, result.Best.Confidence, result.Top, result.InferenceTime.TotalMilliseconds, null);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or OpenCvSharp.OpenCVException or OutOfMemoryException)
         {
             return new ClassifiedImage(file.ToString(), null, null, null, null, ex.Message);
         }

@@ -4,6 +4,7 @@ using SortStation.Core.Options;
 using SortStation.Hardware.Options;
 using SortStation.Hardware.Pins;
 using SortStation.Hosting;
+using SortStation.Operations;
 
 namespace SortStation.Commands;
 
@@ -29,7 +30,7 @@ internal static class PinsCommand
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error);
+                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error, StationHostBuilder.NotStarted);
             }
 
             var map = PinMap.Build(layout);

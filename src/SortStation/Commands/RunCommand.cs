@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SortStation.Core.Pipeline;
 using SortStation.Hosting;
+using SortStation.Operations;
 
 namespace SortStation.Commands;
 
@@ -19,13 +20,14 @@ internal static class RunCommand
             try
             {
                 host = StationHostBuilder.Build(parse.GetValue(config));
+                ModelStartupCheck.Run(host.Services); // label lists, strict labels: exit 2 before any gate exists
                 await host.StartAsync(ct);
             }
 #pragma warning disable CA1031 // Every start failure is reported with its exit code, never as a stack trace.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                return StartupFailure.Report(ex, Console.Error);
+                return StartupFailure.Report(ex, Console.Error, StationHostBuilder.NotStarted);
             }
 
             using (host)

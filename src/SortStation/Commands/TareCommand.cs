@@ -24,6 +24,12 @@ internal static class TareCommand
                 return exitCode;
             }
 
+            if (parse.GetValue(write) is { } target && ConfigFileWriter.CannotWrite(target) is { } cannot)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(cannot);
+                return ExitCodes.Failed;
+            }
+
             if (!host.TryGet<ICalibratableScale>(parse.InvocationConfiguration.Error, out var scale))
             {
                 return ExitCodes.Failed;

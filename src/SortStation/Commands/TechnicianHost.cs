@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SortStation.Hosting;
+using SortStation.Operations;
 
 namespace SortStation.Commands;
 
@@ -52,7 +53,7 @@ internal sealed class TechnicianHost : IDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            exitCode = StartupFailure.Report(ex, error);
+            exitCode = StartupFailure.Report(ex, error, StationHostBuilder.NotStarted);
             return null;
         }
     }

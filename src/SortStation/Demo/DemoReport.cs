@@ -21,6 +21,9 @@ public sealed record DemoReport(
     string Frames,
     double ElapsedSeconds)
 {
+    /// <summary>Soft stops and lost records; filled in once the station has stopped.</summary>
+    public DemoStoppage? Stoppage { get; init; }
+
     public static DemoReport Create(SortingSummary s, DemoDelivery delivery, string currency, GateTimingReport gates, (string Model, string Frames) source, string broker, TimeSpan elapsed)
     {
         ArgumentNullException.ThrowIfNull(s);
@@ -63,7 +66,11 @@ public sealed record DemoReport(
         output.WriteLine("bins:   " + string.Join("   ", PerBin.Select(b => $"{b.Key} {b.Value}")));
         output.WriteLine($"rejects: {Rejects}    total value: {TotalValue:N0} {Currency}");
         output.WriteLine($"per-item latency (trigger → record in outbox): mean {LatencyMs.Mean:F1} ms, p50 {LatencyMs.P50:F1} ms, p99 {LatencyMs.P99:F1} ms; inference mean {InferenceMeanMs:F1} ms");
-        output.WriteLine($"gate timing error: mean {GateTimingMs.Mean:F2} ms, max {GateTimingMs.Max:F2} ms over {GateTimingMs.Fired} fires");
-        output.WriteLine($"published (PUBACK): {Published}    received by subscriber: {Received}    duplicates: {Duplicates}");
+        var g = GateTimingMs;
+        output.WriteLine($"gate timing error (start vs booked time): mean {g.Mean:F2} ms, max {g.Max:F2} ms over {g.Fired} fires; {g.Queued} waited for a busy gate (max {g.MaxQueued:F1} ms, within Belt:MaxLate)");
+        output.WriteLine($"late fires (started after the item passed): {g.Late}    missed gates (recorded to the end-of-belt bin, reason missed-gate): {g.Missed}");
+        output.WriteLine($"lost fires (booked, but the CPU or a driver ran late, so not started; their records name a bin not reached): {g.Lost}");
+        output.WriteLine($"published (PUBACK): {Published}    received by subscriber: {Received}    duplicates (re-deliveries, dropped by itemId): {Duplicates}");
+        Stoppage?.WriteText(output, Items);
     }
 }

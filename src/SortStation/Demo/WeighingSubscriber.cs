@@ -4,19 +4,46 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SortStation.Contracts;
+using SortStation.Mqtt;
 
 namespace SortStation.Demo;
 
 /// <summary>
 /// An in-process consumer of the weighing topic: proves records arrive, counts duplicates by itemId
-/// (the idempotency key) and keeps the records for checks.
+/// (the idempotency key) and keeps the records for checks. It holds a persistent session (MQTT v5 clean start
+/// off, a session expiry, a fixed client id) and reconnects with back-off after a lost connection, so the broker
+/// queues what is published while it is cut off and the delivery check stays true across a network cut.
 /// </summary>
 public sealed class WeighingSubscriber : IAsyncDisposable
 {
+    private static readonly TimeSpan SessionExpiry = TimeSpan.FromHours(1);
+
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly ConcurrentDictionary<string, WeighingRecord> _records = new();
+    private readonly CancellationTokenSource _closing = new();
+    private readonly SemaphoreSlim _lost = new(0, 1);
+    private readonly MqttClientOptions _options;
+    private readonly MqttClientSubscribeOptions _subscription;
+    private readonly TimeProvider _time;
+    private Task _reconnecting = Task.CompletedTask;
     private long _duplicates;
     private long _malformed;
+    private long _reconnects;
+
+    private WeighingSubscriber(Uri broker, string topicPrefix, TimeProvider time)
+    {
+        _time = time;
+        _options = new MqttClientOptionsBuilder()
+            .WithTcpServer(broker.Host, broker.Port)
+            .WithClientId($"sortstation-demo-subscriber-{Guid.NewGuid():N}")
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanStart(false)
+            .WithSessionExpiryInterval((uint)SessionExpiry.TotalSeconds)
+            .Build();
+        _subscription = new MqttClientSubscribeOptionsBuilder()
+            .WithTopicFilter(Topics.AllWeighings(topicPrefix), MqttQualityOfServiceLevel.AtLeastOnce)
+            .Build();
+    }
 
     public int Received => _records.Count;
 
@@ -24,27 +51,36 @@ public sealed class WeighingSubscriber : IAsyncDisposable
 
     public long Malformed => Interlocked.Read(ref _malformed);
 
+    /// <summary>Connections made again after a lost one.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
+
+    public bool IsConnected => _client.IsConnected;
+
     public IReadOnlyCollection<WeighingRecord> Records => (IReadOnlyCollection<WeighingRecord>)_records.Values;
 
-    public static async Task<WeighingSubscriber> ConnectAsync(Uri broker, string topicPrefix, CancellationToken ct = default)
+    public static async Task<WeighingSubscriber> ConnectAsync(Uri broker, string topicPrefix, CancellationToken ct = default) =>
+        await ConnectAsync(broker, topicPrefix, TimeProvider.System, ct);
+
+    public static async Task<WeighingSubscriber> ConnectAsync(Uri broker, string topicPrefix, TimeProvider time, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(broker);
-        var subscriber = new WeighingSubscriber();
+        var subscriber = new WeighingSubscriber(broker, topicPrefix, time);
         subscriber._client.ApplicationMessageReceivedAsync += e =>
         {
             subscriber.OnMessage(e.ApplicationMessage.Payload);
             return Task.CompletedTask;
         };
-        var options = new MqttClientOptionsBuilder()
-            .WithTcpServer(broker.Host, broker.Port)
-            .WithClientId($"sortstation-demo-subscriber-{Guid.NewGuid():N}")
-            .WithProtocolVersion(MqttProtocolVersion.V500)
-            .Build();
-        await subscriber._client.ConnectAsync(options, ct);
-        var subscription = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(Topics.AllWeighings(topicPrefix), MqttQualityOfServiceLevel.AtLeastOnce)
-            .Build();
-        await subscriber._client.SubscribeAsync(subscription, ct);
+        await subscriber.ConnectOnceAsync(ct);
+        subscriber._client.DisconnectedAsync += _ =>
+        {
+            if (!subscriber._closing.IsCancellationRequested && subscriber._lost.CurrentCount == 0)
+            {
+                subscriber._lost.Release();
+            }
+
+            return Task.CompletedTask;
+        };
+        subscriber._reconnecting = Task.Run(() => subscriber.KeepConnectedAsync(subscriber._closing.Token), CancellationToken.None);
         return subscriber;
     }
 
@@ -63,12 +99,52 @@ public sealed class WeighingSubscriber : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _closing.CancelAsync();
+        await _reconnecting.ContinueWith(_ => { }, TaskScheduler.Default);
         if (_client.IsConnected)
         {
-            await _client.DisconnectAsync(new MqttClientDisconnectOptions());
+            // Done with the check: end the session too, so the broker keeps nothing for this client id.
+            await _client.DisconnectAsync(new MqttClientDisconnectOptionsBuilder().WithSessionExpiryInterval(0).Build());
         }
 
         _client.Dispose();
+        _closing.Dispose();
+        _lost.Dispose();
+    }
+
+    /// <summary>Connects, and subscribes unless the broker still has the session (and with it the subscription and the queued records).</summary>
+    private async Task ConnectOnceAsync(CancellationToken ct)
+    {
+        var result = await _client.ConnectAsync(_options, ct);
+        if (!result.IsSessionPresent)
+        {
+            await _client.SubscribeAsync(_subscription, ct);
+        }
+    }
+
+    private async Task KeepConnectedAsync(CancellationToken ct)
+    {
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), new Random());
+        while (!ct.IsCancellationRequested)
+        {
+            await _lost.WaitAsync(ct);
+            while (!_client.IsConnected && !ct.IsCancellationRequested)
+            {
+                await Task.Delay(backoff.Next(), _time, ct);
+                try
+                {
+                    await ConnectOnceAsync(ct);
+                    Interlocked.Increment(ref _reconnects);
+                    backoff.Reset();
+                }
+#pragma warning disable CA1031 // Whatever a connect attempt throws (refused, timed out, cut again), the answer is to wait and retry.
+                catch (Exception) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    // Broker still unreachable: wait and try again.
+                }
+            }
+        }
     }
 
     private void OnMessage(ReadOnlySequence<byte> payload)

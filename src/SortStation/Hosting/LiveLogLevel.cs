@@ -22,6 +22,9 @@ internal sealed class LiveLogLevel : IDisposable
         _watch = ChangeToken.OnChange(configuration.GetReloadToken, Apply);
     }
 
+    /// <summary>The keys under Serilog this class applies live.</summary>
+    public static IReadOnlyList<string> Keys { get; } = ["MinimumLevel:Default", "MinimumLevel"];
+
     public LoggingLevelSwitch Switch { get; }
 
     public void Dispose() => _watch.Dispose();

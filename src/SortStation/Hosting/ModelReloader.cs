@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using SortStation.Core.Options;
 using SortStation.Vision;
@@ -12,9 +13,17 @@ namespace SortStation.Hosting;
 /// <summary>
 /// Swaps the model while the station runs when the Model section changes (a reloaded configuration file)
 /// or the model's files change on disk. The candidate is validated, loaded and run on a sample frame
-/// first; anything that fails is refused, logged, and the current model keeps sorting.
+/// first; anything that fails is refused, logged, and the current model keeps sorting. Label lists that
+/// disagree are refused (<see cref="ModelMetadataLoader"/>), and so are labels without a route or price when
+/// Sorting:StrictLabels is true; otherwise those are logged as warnings, at start and after every swap.
 /// </summary>
-internal sealed class ModelReloader(IConfiguration configuration, SwappableClassifier classifier, TimeProvider time, ILogger<ModelReloader> log) : BackgroundService
+internal sealed class ModelReloader(
+    IConfiguration configuration,
+    SwappableClassifier classifier,
+    IOptionsMonitor<SortingOptions> sorting,
+    IOptionsMonitor<PricingOptions> pricing,
+    TimeProvider time,
+    ILogger<ModelReloader> log) : BackgroundService
 {
     private const string FilesChanged = "files";
 
@@ -37,6 +46,8 @@ internal sealed class ModelReloader(IConfiguration configuration, SwappableClass
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _current = Bind();
+        log.LogInformation("Sorting with model {Model} (sha256 {Hash}), {Threads}", classifier.Model.Id, classifier.Model.ContentHash, ThreadDefaults.Describe(_current, Environment.ProcessorCount));
+        WarnLabels();
         WatchFiles(_current);
         using var configWatch = ChangeToken.OnChange(configuration.GetReloadToken, () => _signals.Writer.TryWrite("configuration"));
         try
@@ -79,16 +90,36 @@ internal sealed class ModelReloader(IConfiguration configuration, SwappableClass
 
         try
         {
-            var previous = classifier.Swap(candidate, SampleFrame.Create(time));
-            log.LogWarning("Model reloaded ({Changes}): {Previous} → {Model}", what, previous.Id, classifier.Model.Id);
+            var previous = classifier.Swap(candidate, SampleFrame.Create(time), m => ModelStartupCheck.Labels(m, sorting.CurrentValue, pricing.CurrentValue));
+            var now = classifier.Model;
+            if (previous.Id == now.Id && previous.ContentHash != now.ContentHash)
+            {
+                log.LogWarning(
+                    "Model reloaded ({Changes}): {Previous} (sha256 {PreviousHash}) → {Model} (sha256 {Hash}): same name and version, other content, so records cannot tell the two apart. Fix: give the new model its own version in metadata.json",
+                    what, previous.Id, previous.ContentHash, now.Id, now.ContentHash);
+            }
+            else
+            {
+                log.LogWarning("Model reloaded ({Changes}): {Previous} (sha256 {PreviousHash}) → {Model} (sha256 {Hash})", what, previous.Id, previous.ContentHash, now.Id, now.ContentHash);
+            }
+
             _current = candidate;
             _lastRefused = null;
             WatchFiles(candidate);
+            WarnLabels();
         }
         catch (ModelRefusedException ex)
         {
             _lastRefused = candidate;
             log.LogError("Model reload ({Changes}): {Reason}", what, ex.Message);
+        }
+    }
+
+    private void WarnLabels()
+    {
+        foreach (var warning in LabelCoverage.Check(classifier.Model.Id, classifier.Model.Labels, sorting.CurrentValue, pricing.CurrentValue))
+        {
+            log.LogWarning("Model labels vs routes and prices: {Warning}", warning);
         }
     }
 
@@ -120,6 +151,10 @@ internal sealed class ModelReloader(IConfiguration configuration, SwappableClass
         Compare(changes, "Model:MetadataPath", old.MetadataPath, now.MetadataPath);
         Compare(changes, "Model:LabelsPath", old.LabelsPath, now.LabelsPath);
         Compare(changes, "Model:IntraOpThreads", old.IntraOpThreads, now.IntraOpThreads);
+        Compare(changes, "Model:IntraOpSpinning", old.IntraOpSpinning, now.IntraOpSpinning);
+        Compare(changes, "Model:InterOpSpinning", old.InterOpSpinning, now.InterOpSpinning);
+        Compare(changes, "Model:IntraOpThreadAffinities", old.IntraOpThreadAffinities, now.IntraOpThreadAffinities);
+        Compare(changes, "Model:ExecutionMode", old.ExecutionMode, now.ExecutionMode);
         Compare(changes, "Model:TopK", old.TopK, now.TopK);
         if (filesChanged)
         {

@@ -2,26 +2,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
+using SortStation.Core.Options;
 
 namespace SortStation.Hosting;
 
 /// <summary>
 /// Logs every configuration reload key by key (old → new), and says which changes take effect live and
 /// which wait for a restart, so a technician editing /etc/sortstation/sortstation.json sees what happened.
+/// Which keys are live comes from the options types themselves (<see cref="AppliedLiveAttribute"/>);
+/// a key nothing reads is logged as an error with the closest known key.
 /// </summary>
-internal sealed class ReloadLogger(IConfiguration configuration, ILogger<ReloadLogger> log) : IHostedService, IDisposable
+internal sealed class ReloadLogger(IConfiguration configuration, IEnumerable<ConfigSection> sections, ILogger<ReloadLogger> log) : IHostedService, IDisposable
 {
-    // Read per item or watched: these apply without a restart. Everything else is read once at start.
-    private static readonly string[] LivePrefixes =
-    [
-        "Sorting:MinConfidence", "Sorting:Routes:", "Pricing:", "Serilog:MinimumLevel:Default", "Model:", "Health:ItemStallSeconds",
-    ];
-
-    // Under a live prefix but read once at start: the classification worker threads are made then.
-    private static readonly string[] RestartOnly = ["Model:Workers"];
-
     private static readonly string[] SecretWords = ["password", "secret", "token"];
 
+    private readonly ConfigSchema _schema = new(sections);
     private Dictionary<string, string?> _last = [];
     private IDisposable? _watch;
 
@@ -43,9 +38,7 @@ internal sealed class ReloadLogger(IConfiguration configuration, ILogger<ReloadL
             .OrderBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
             .ToArray();
 
-    internal static bool IsLive(string key) =>
-        !RestartOnly.Contains(key, StringComparer.OrdinalIgnoreCase) && LivePrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase))
-        || key.Equals("Serilog:MinimumLevel", StringComparison.OrdinalIgnoreCase);
+    internal bool IsLive(string key) => _schema.Lookup(key).Live;
 
     private void OnReload()
     {
@@ -60,7 +53,13 @@ internal sealed class ReloadLogger(IConfiguration configuration, ILogger<ReloadL
 
         foreach (var (key, old, value) in changes)
         {
-            if (IsLive(key))
+            var lookup = _schema.Lookup(key);
+            if (!lookup.Known)
+            {
+                continue; // reported below, with its fix
+            }
+
+            if (lookup.Live)
             {
                 log.LogWarning("Configuration reloaded: {Key}: {Old} → {New} (applied live)", key, Show(key, old), Show(key, value));
             }
@@ -68,6 +67,11 @@ internal sealed class ReloadLogger(IConfiguration configuration, ILogger<ReloadL
             {
                 log.LogWarning("Configuration reloaded: {Key}: {Old} → {New} (takes effect after a restart: systemctl restart sortstation)", key, Show(key, old), Show(key, value));
             }
+        }
+
+        foreach (var error in _schema.UnknownKeys(configuration))
+        {
+            log.LogError("Configuration reloaded with a key nothing reads; it is ignored, and the station will refuse to start with it: {Error}", error);
         }
     }
 

@@ -17,6 +17,9 @@ namespace SortStation.Hosting;
 /// <summary>Composes the station: configuration layers, Serilog, core loop, devices, classifier and telemetry.</summary>
 public static class StationHostBuilder
 {
+    /// <summary>What a failed start tells the technician did not happen.</summary>
+    public const string NotStarted = "the station was not started and no gate was energised";
+
     public static IHost Build(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
@@ -39,7 +42,9 @@ public static class StationHostBuilder
         // preserveStaticLogger: the host owns its logger; disposing one host (tests run several) must not close another's sinks.
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration).MinimumLevel.ControlledBy(logLevel.Switch), preserveStaticLogger: true);
         services.AddSystemd();
-        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        // Above SortingLoop.StopDrainLimit (12 s: fires of items already recorded are served on a stop) and below
+        // systemd's TimeoutStopSec (20 s).
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         services.AddSortStationCore(builder.Configuration);
         services.AddSingleton(sp => new SwappableClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
@@ -49,8 +54,11 @@ public static class StationHostBuilder
             sp.GetRequiredService<IClassifier>(),
             sp.GetRequiredService<Core.Devices.IScale>()));
         AddHardware(services, builder.Configuration);
+        services.AddStationSections(builder.Configuration);
         services.AddSortStationTelemetry(builder.Configuration);
         services.AddHostedService<SortingLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Alarms.IdleWatch>());
+        services.AddHostedService(sp => sp.GetRequiredService<Core.Alarms.GateTimingWatch>());
         services.AddStationOperations(builder.Configuration);
         return builder;
     }

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using SortStation.Core.Alarms;
 using SortStation.Core.Pipeline;
+using SortStation.Core.Timing;
 using SortStation.Operations;
 using SortStation.Telemetry;
 using SortStation.Vision;
@@ -21,10 +23,36 @@ internal sealed class StationMetricsSource(SortingStatistics statistics, Sorting
         writer.Gauge("sortstation_item_in_progress_seconds", "How long the item now in the pipeline has been there; 0 when idle.", run.ItemInProgressFor?.TotalSeconds ?? 0);
         writer.Gauge("sortstation_watchdog_alive", "1 while the sorting loop counts as alive and the systemd watchdog is fed.", watchdog.Last.Alive ? 1 : 0);
 
+        if (services.GetService<GateScheduler>() is { } scheduler)
+        {
+            // Every gate from the start (0 included), so a rate alert has a series before the first miss.
+            var gates = scheduler.Statistics;
+            var missed = gates.Missed();
+            writer.Counter("sortstation_missed_gates_total", "Items whose gate could not start before they passed it (gate busy, or routed too late): recorded to Sorting:EndOfBeltBin with reason missed-gate.", scheduler.Gates.Select(g => MetricSample.Of(missed.GetValueOrDefault(g.Bin), ("bin", g.Bin))));
+            writer.Counter("sortstation_gate_fires_lost_total", "Booked gate fires that did not happen (late, paused, fault, stopped): those items' records name a bin they did not reach.", gates.Lost().Select(l => MetricSample.Of(l.Value, ("bin", l.Key.Bin), ("cause", l.Key.Loss.ToString().ToLowerInvariant()))));
+        }
+
         if (services.GetService<IOutboxStore>() is { } outbox)
         {
             writer.Gauge("sortstation_outbox_depth", "Weighings in the outbox not yet acknowledged by the broker.", outbox.Pending);
             writer.Counter("sortstation_outbox_dropped_total", "Weighings lost to the outbox quota.", outbox.Dropped);
+            writer.Gauge("sortstation_outbox_held", "Weighings kept in memory because their commit failed (disk full, I/O error), waiting for a retry.", outbox.Held);
+            writer.Counter("sortstation_outbox_write_failed_total", "Weighings lost because no commit succeeded for them.", outbox.WriteFailed);
+            writer.Counter("sortstation_outbox_write_errors_total", "Outbox commits that failed, retries included.", outbox.WriteErrors);
+        }
+
+        if (services.GetService<StationAlarms>() is { } alarms)
+        {
+            var active = alarms.Snapshot().Active.Select(a => a.Code).ToHashSet();
+            writer.Gauge("sortstation_alarm_active", "1 while the alarm is active (jam, backlog and outbox-write-failed stop sorting; missed-gate and gate-fire-lost do not).", AlarmCodes.All.Select(c => MetricSample.Of(active.Contains(c) ? 1 : 0, ("code", c))));
+            writer.Counter("sortstation_alarms_total", "Alarms raised since start, by code.", AlarmCodes.All.Select(c => MetricSample.Of(alarms.RaisedCount(c), ("code", c))));
+        }
+
+        writer.Counter("sortstation_items_unsorted_total", "Items that passed unsorted (no gate, no record): seen during an e-stop or a soft stop.", [MetricSample.Of(run.UnsortedAtEStop, ("cause", "e-stop")), MetricSample.Of(run.UnsortedAtSoftStop, ("cause", "soft-stop"))]);
+        if (services.GetService<IdleWatch>() is { } idle)
+        {
+            writer.Gauge("sortstation_idle", "1 while no item has come for Trigger:IdleSeconds (not an error).", idle.IsIdle ? 1 : 0);
+            writer.Counter("sortstation_idle_periods_total", "Idle periods since start.", idle.Periods);
         }
 
         if (services.GetService<MqttPublisher>() is { } publisher)

@@ -19,6 +19,9 @@ public static class CentralHosts
         ["Clustering:Enabled"] = "false",
         ["Clustering:ReportDirectory"] = null,
         ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Path.GetDirectoryName(sqlitePath)!, "logs", "central-.log"),
+        // The console too, on a port of its own (several hosts run at once here).
+        ["Web:Urls"] = "http://127.0.0.1:0",
+        ["Web:KeysDirectory"] = Path.Combine(Path.GetDirectoryName(sqlitePath)!, $"keys-{instanceId}"),
     };
 
     public static async Task<IHost> StartAsync(Dictionary<string, string?> settings, TimeProvider? time = null)

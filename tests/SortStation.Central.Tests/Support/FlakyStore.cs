@@ -17,7 +17,7 @@ public sealed class FlakyStore(int failures) : IWeighingStore
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => Task.FromResult(0);
 
-    public Task<StoreResult> StoreAsync(IReadOnlyList<WeighingRecord> records, int malformed, CancellationToken cancellationToken)
+    public Task<StoreResult> StoreAsync(IReadOnlyList<WeighingRecord> records, RejectionCounts rejections, CancellationToken cancellationToken)
     {
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
@@ -26,12 +26,12 @@ public sealed class FlakyStore(int failures) : IWeighingStore
         }
 
         var inserted = records.Count(r => _rows.TryAdd(r.ItemId, r));
-        return Task.FromResult(new StoreResult(inserted, records.Count - inserted, malformed));
+        return Task.FromResult(new StoreResult(inserted, records.Count - inserted, rejections.Total));
     }
 
     public Task<IReadOnlyList<GroupTotal>> AggregateAsync(GroupBy groupBy, DateTimeOffset since, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<GroupTotal>>([]);
 
     public Task<IngestStats> ReadStatsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(new IngestStats(_rows.Count, 0, 0, [], []));
+        Task.FromResult(new IngestStats(_rows.Count, 0, 0, new Dictionary<string, long>(), [], []));
 }

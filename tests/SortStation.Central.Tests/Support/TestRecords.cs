@@ -10,19 +10,22 @@ public static class TestRecords
     private static readonly ItemIdGenerator Ids = new(TimeProvider.System);
     private static readonly string[] Labels = ["cardboard", "glass", "metal", "paper", "plastic", "trash"];
 
+    /// <summary>Default timestamps start here: within Central:MaxRecordAgeDays of today, and 20 000 records (one a second) stay in the past.</summary>
+    public static readonly DateTimeOffset Epoch = TimeProvider.System.GetUtcNow().AddHours(-12);
+
     public static string NewId() => Ids.Next();
 
     public static WeighingRecord Create(int index, string stationId = "station-01", string? label = null, double? weightKg = 0.125, decimal? unitPrice = 3500, DateTimeOffset? timestamp = null) => new()
     {
         ItemId = NewId(),
         StationId = stationId,
-        Timestamp = timestamp ?? new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(index),
+        Timestamp = timestamp ?? Epoch.AddSeconds(index),
         Label = label ?? Labels[index % Labels.Length],
         Confidence = 0.93,
         Top = [new LabelScore("plastic", 0.93), new LabelScore("glass", 0.04)],
         WeightKg = weightKg,
         UnitPrice = unitPrice,
-        Value = weightKg is { } w && unitPrice is { } p ? Math.Round((decimal)w * p) : null,
+        Value = weightKg is { } w && unitPrice is { } p ? Math.Round((decimal)w * p, MidpointRounding.AwayFromZero) : null, // as the station prices (IDR)
         Currency = "IDR",
         Bin = "plastic",
         Reason = "routed",

@@ -19,6 +19,19 @@ public sealed class ClassificationWorkersTests
         Assert.Equal(Environment.CurrentManagedThreadId, thread);
     }
 
+    [Theory]
+    [InlineData(1, false, 1)]
+    [InlineData(1, true, 1)] // one worker runs on the loop's own thread: nothing to queue for
+    [InlineData(2, false, 2)]
+    [InlineData(2, true, 3)]
+    public void InFlight_QueueAhead_OneMoreThanWorkersWhenSeveral(int count, bool queueAhead, int inFlight)
+    {
+        using var workers = new ClassificationWorkers(count, queueAhead);
+
+        Assert.Equal(inFlight, workers.InFlight);
+        Assert.Equal(inFlight, ClassificationWorkers.InFlightFor(count, queueAhead));
+    }
+
     [Fact]
     public async Task RunAsync_TwoWorkers_BothRunAtOnce()
     {

@@ -21,6 +21,20 @@ public sealed class OtherOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(4)]
+    [InlineData(5001)]
+    public void Belt_MaxLateOutOfRange_Fails(int ms)
+    {
+        AssertFails(new BeltOptionsValidator().Validate(null, new BeltOptions { MaxLateMilliseconds = ms }), "Belt:MaxLateMilliseconds");
+    }
+
+    [Fact]
+    public void Belt_MaxLateUnset_DerivedPerGateAndValid()
+    {
+        Assert.True(new BeltOptionsValidator().Validate(null, new BeltOptions { MaxLateMilliseconds = null }).Succeeded);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("line/1")]
     [InlineData("a+b")]
@@ -95,6 +109,15 @@ public sealed class OtherOptionsValidatorTests
 
     [Theory]
     [InlineData(0)]
+    [InlineData(600_000_000)] // 1.8 GB decoded: above what one frame array holds safely
+    public void Model_MaxImagePixelsOutOfRange_Fails(long pixels)
+    {
+        using var model = new TempFile();
+        AssertFails(new ModelOptionsValidator().Validate(null, new ModelOptions { Path = model.Path, MaxImagePixels = pixels }), "Model:MaxImagePixels");
+    }
+
+    [Theory]
+    [InlineData(0)]
     [InlineData(17)]
     public void Model_WorkersOutOfRange_Fails(int workers)
     {
@@ -118,6 +141,63 @@ public sealed class OtherOptionsValidatorTests
     {
         using var model = new TempFile();
         Assert.True(new ModelOptionsValidator(processorCount: 2).Validate(null, new ModelOptions { Path = model.Path, Workers = 2, IntraOpThreads = 1 }).Succeeded);
+    }
+
+    [Fact]
+    public void Model_AutoOnTwoCores_Passes()
+    {
+        using var model = new TempFile();
+        Assert.True(new ModelOptionsValidator(processorCount: 2).Validate(null, new ModelOptions { Path = model.Path }).Succeeded);
+    }
+
+    [Fact]
+    public void Model_WorkersZero_FailsAsNotAuto()
+    {
+        using var model = new TempFile();
+        Assert.Contains("must be auto or between 1", AssertFails(new ModelOptionsValidator(processorCount: 2).Validate(null, new ModelOptions { Path = model.Path, Workers = 0 }), "Model:Workers"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Model_TwoWorkersSetThreadsAutoOnTwoCores_PassesAsTwoByOne()
+    {
+        using var model = new TempFile();
+        Assert.True(new ModelOptionsValidator(processorCount: 2).Validate(null, new ModelOptions { Path = model.Path, Workers = 2 }).Succeeded);
+    }
+
+    [Fact]
+    public void Model_AffinitiesForOneThreadAtTwoThreads_Passes()
+    {
+        using var model = new TempFile();
+        Assert.True(new ModelOptionsValidator(processorCount: 4).Validate(null, new ModelOptions { Path = model.Path, IntraOpThreads = 3, IntraOpThreadAffinities = "2;3-4" }).Succeeded);
+    }
+
+    [Fact]
+    public void Model_AffinitiesWrongCount_FailsWithExample()
+    {
+        using var model = new TempFile();
+
+        var failure = AssertFails(new ModelOptionsValidator(processorCount: 2).Validate(null, new ModelOptions { Path = model.Path, IntraOpThreads = 2, IntraOpThreadAffinities = "1;2" }), "Model:IntraOpThreadAffinities");
+
+        Assert.Contains("ONNX Runtime starts 1", failure, StringComparison.Ordinal);
+        Assert.Contains("\"2\"", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("3")]
+    [InlineData("2-1")]
+    [InlineData("x")]
+    public void Model_AffinityNotAProcessor_Fails(string affinities)
+    {
+        using var model = new TempFile();
+        AssertFails(new ModelOptionsValidator(processorCount: 2).Validate(null, new ModelOptions { Path = model.Path, IntraOpThreads = 2, IntraOpThreadAffinities = affinities }), "Model:IntraOpThreadAffinities");
+    }
+
+    [Fact]
+    public void Model_UndefinedExecutionMode_Fails()
+    {
+        using var model = new TempFile();
+        AssertFails(new ModelOptionsValidator().Validate(null, new ModelOptions { Path = model.Path, ExecutionMode = (ModelExecutionMode)7 }), "Model:ExecutionMode");
     }
 
     private static string AssertFails(ValidateOptionsResult result, string key)

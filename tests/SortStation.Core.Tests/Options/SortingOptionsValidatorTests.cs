@@ -105,6 +105,71 @@ public sealed class SortingOptionsValidatorTests
         Assert.True(Validate().Succeeded);
     }
 
+    [Fact]
+    public void Validate_EndOfBeltBinUndefined_FailsNamingKnownBins()
+    {
+        _options.EndOfBeltBin = "floor";
+
+        var failure = AssertSingleFailure("Sorting:EndOfBeltBin = \"floor\": is not defined");
+        Assert.Contains("one of: fibre, glass, reject", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EndOfBeltBinHasAGate_Fails()
+    {
+        _options.EndOfBeltBin = "glass";
+
+        AssertSingleFailure("Sorting:EndOfBeltBin = \"glass\": has a Solenoid gate");
+    }
+
+    [Fact]
+    public void Validate_EndOfBeltBinBeforeTheLastGate_Fails()
+    {
+        _options.Bins["reject"].DistanceMeters = 0.6;
+
+        var failure = AssertSingleFailure("Sorting:EndOfBeltBin = \"reject\": is 0.6 m from the camera, before the gate of 'glass' (0.8 m)");
+        Assert.Contains("Fix: name the passive bin past the last gate", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(5001)]
+    public void Validate_ReleaseOutOfRange_Fails(int ms)
+    {
+        _options.Bins["glass"].ReleaseMilliseconds = ms;
+
+        AssertSingleFailure("Sorting:Bins:glass:ReleaseMilliseconds");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2.5)]
+    [InlineData(double.NaN)]
+    public void Validate_GateWidthOutOfRange_Fails(double meters)
+    {
+        _options.Bins["glass"].GateWidthMeters = meters;
+
+        AssertSingleFailure("Sorting:Bins:glass:GateWidthMeters");
+    }
+
+    [Fact]
+    public void Validate_PassiveBinWithoutGateWidth_Passes()
+    {
+        _options.Bins["reject"].GateWidthMeters = 0;
+
+        Assert.True(Validate().Succeeded);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60_001)]
+    public void Validate_ClassificationBudgetOutOfRange_Fails(int ms)
+    {
+        _options.ClassificationBudgetMilliseconds = ms;
+
+        AssertSingleFailure("Sorting:ClassificationBudgetMilliseconds");
+    }
+
     private Microsoft.Extensions.Options.ValidateOptionsResult Validate() => new SortingOptionsValidator().Validate(null, _options);
 
     private string AssertSingleFailure(string keyPrefix)

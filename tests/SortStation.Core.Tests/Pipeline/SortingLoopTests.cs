@@ -13,10 +13,10 @@ public sealed class SortingLoopTests : IAsyncDisposable
     private readonly GatedClassifier _classifier = new();
     private readonly PipelineRig _rig;
     private readonly ChannelTrigger _trigger = new();
-    private readonly ClassificationWorkers _workers = new(2);
     private readonly SortingRun _run;
     private readonly SimulatedInterlock _estop;
-    private readonly SortingLoop _loop;
+    private ClassificationWorkers _workers = new(2);
+    private SortingLoop _loop;
 
     public SortingLoopTests()
     {
@@ -100,6 +100,29 @@ public sealed class SortingLoopTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_QueueAheadBothWorkersBusy_ThirdItemPreparedAndQueuedFourthWaits()
+    {
+        UseWorkers(new ClassificationWorkers(2, queueAhead: true));
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        Send(2);
+        Send(3);
+        Send(4);
+
+        // Item 3 waits prepared, so the worker that finishes item 1 takes it without waiting for the loop.
+        await Eventually.TrueAsync(() => _classifier.Running == 2 && _classifier.Prepared == 3, "two classifying, a third prepared");
+        await Task.Delay(50); // time for a loop without a limit to prepare the fourth
+        Assert.Equal(3, _classifier.Prepared);
+
+        _classifier.Release(1);
+        await Eventually.TrueAsync(() => _classifier.Prepared == 4 && _classifier.Running == 2, "item 3 classifying beside item 2, item 4 queued");
+
+        Release(2, 3, 4);
+        Assert.Equal(["glass", "paper", "glass", "paper"], await LabelsWhenDoneAsync());
+        Assert.Equal(2, _classifier.MaxRunning);
+    }
+
+    [Fact]
     public async Task ExecuteAsync_ClassificationFails_ItemSkippedAndLoopGoesOn()
     {
         await StartWithTwoClassifyingAsync();
@@ -146,13 +169,40 @@ public sealed class SortingLoopTests : IAsyncDisposable
         Assert.Single(_rig.Outbox.Records);
     }
 
+    [Fact]
+    public async Task StopAsync_ItemRecordedAndStillOnTheBelt_ItsGateFiresBeforeTheLoopEnds()
+    {
+        await _loop.StartAsync(CancellationToken.None);
+        Send(1);
+        _classifier.Release(1);
+        await Eventually.TrueAsync(() => _rig.Outbox.Records.Count == 1, "item 1 recorded as glass");
+
+        // SIGTERM: its record says glass, so the glass gate must still fire when it arrives (1.6 s after the camera).
+        var stop = _loop.StopAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => stop.IsCompleted, "loop stopped", _rig.Time);
+
+        Assert.Single(_rig.Glass.Fired);
+        Assert.Equal(0, _rig.Gates.InFlight);
+    }
+
     public async ValueTask DisposeAsync()
     {
         Release(1, 2, 3);
-        await _loop.StopAsync(CancellationToken.None);
+
+        // A cancelled token: the host gives up at once, so fires still in flight on the unmoving test clock are cancelled.
+        await _loop.StopAsync(new CancellationToken(canceled: true));
+        await (_loop.ExecuteTask ?? Task.CompletedTask).ContinueWith(_ => { }, TaskScheduler.Default);
         _loop.Dispose();
         _workers.Dispose();
         await _rig.DisposeAsync();
+    }
+
+    private void UseWorkers(ClassificationWorkers workers)
+    {
+        _loop.Dispose();
+        _workers.Dispose();
+        _workers = workers;
+        _loop = new SortingLoop(_trigger, _rig.Pipeline, _rig.Gates, _run, _workers, NullLogger<SortingLoop>.Instance, _estop);
     }
 
     /// <summary>Starts the loop and sends items 1 and 2; returns once both classify (with one worker they never would).</summary>

@@ -68,6 +68,32 @@ public sealed class SortingPipelineTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ProcessAsync_GateCannotStartBeforeTheItemPasses_RecordSaysEndOfBeltMissedGateUnpriced()
+    {
+        // Three glass items 60 ms apart: the glass gate (80 ms pulse + 20 ms release; 100 ms in front of its 0.05 m
+        // paddle at 0.5 m/s, booked in the first half of that) can divert the first two, not the third.
+        var seen = _time.GetUtcNow();
+        var outcomes = new List<SortOutcome>();
+        for (var i = 0; i < 3; i++)
+        {
+            outcomes.Add(await _pipeline.ProcessAsync(new ItemDetected(i + 1, seen.AddMilliseconds(60 * i))));
+        }
+
+        Assert.Equal(["glass", "glass", "reject"], outcomes.Select(o => o.Record.Bin));
+        Assert.Equal(["routed", "routed", "missed-gate"], outcomes.Select(o => o.Record.Reason));
+        Assert.Equal("glass", outcomes[2].Record.Label);
+        Assert.Null(outcomes[2].Record.Value); // not sorted as glass, so not paid as glass
+        for (var ms = 0; ms < 2000; ms += 10)
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        await _gates.WhenIdleAsync();
+        Assert.Equal([seen.AddSeconds(1.6), seen.AddSeconds(1.7)], _glass.Fired);
+        Assert.Equal(1, _gates.Statistics.MissedTotal);
+    }
+
+    [Fact]
     public async Task ProcessAsync_LowConfidence_RejectedUnpricedAndNoGate()
     {
         _classifier.Next = [new LabelScore("glass", 0.4), new LabelScore("paper", 0.35)];

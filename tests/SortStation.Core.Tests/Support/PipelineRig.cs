@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using SortStation.Core.Alarms;
 using SortStation.Core.Classification;
 using SortStation.Core.Identity;
 using SortStation.Core.Options;
@@ -20,13 +21,17 @@ public sealed class PipelineRig : IAsyncDisposable
     {
         Glass = new RecordingGate("glass", Time);
         Fibre = new RecordingGate("fibre", Time);
-        Gates = new GateScheduler([Glass, Fibre], Time, NullLogger<GateScheduler>.Instance);
         var sorting = new TestOptionsMonitor<SortingOptions>(TestSorting.Options());
+        var beltOptions = new TestOptionsMonitor<BeltOptions>(new BeltOptions { SpeedMetersPerSecond = 0.5 });
+        var belt = new BeltTiming(beltOptions);
+        Gates = new GateScheduler([Glass, Fibre], new GateWindows(sorting, beltOptions), Time, NullLogger<GateScheduler>.Instance);
+        Alarms = new StationAlarms(Time, NullLogger.Instance);
+        Backlog = new BacklogWatch(sorting, belt, Alarms, Time);
         var pricing = new TestOptionsMonitor<PricingOptions>(new PricingOptions { Currency = "IDR", PerKg = new() { ["glass"] = 500m } });
         Pipeline = new SortingPipeline(
             new PipelineDevices(Camera, classifier ?? Classifier, Scale),
             new Router(sorting),
-            new BeltTiming(new TestOptionsMonitor<BeltOptions>(new BeltOptions { SpeedMetersPerSecond = 0.5 })),
+            belt,
             Gates,
             new PriceTable(pricing),
             new ItemIdGenerator(Time),
@@ -56,6 +61,11 @@ public sealed class PipelineRig : IAsyncDisposable
     public GateScheduler Gates { get; }
 
     public SortingStatistics Statistics { get; } = new();
+
+    /// <summary>The station's alarms; the backlog watch raises on it (first gate: fibre, 0.4 m at 0.5 m/s = 0.8 s).</summary>
+    public StationAlarms Alarms { get; }
+
+    public BacklogWatch Backlog { get; }
 
     public SortingPipeline Pipeline { get; }
 

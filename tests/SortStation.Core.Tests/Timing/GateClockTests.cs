@@ -46,7 +46,7 @@ public sealed class GateClockTests
 
     private static (GateScheduler Scheduler, ConcurrentQueue<GateFiredEventArgs> Fired) Start()
     {
-        var scheduler = new GateScheduler([new RecordingGate("glass", TimeProvider.System)], TimeProvider.System, NullLogger<GateScheduler>.Instance);
+        var scheduler = new GateScheduler([new RecordingGate("glass", TimeProvider.System)], GateWindows.Fixed(new GateWindow(TimeSpan.Zero, TimeSpan.FromSeconds(10))), TimeProvider.System, NullLogger<GateScheduler>.Instance);
         var fired = new ConcurrentQueue<GateFiredEventArgs>();
         scheduler.Fired += (_, e) => fired.Enqueue(e);
         return (scheduler, fired);

@@ -7,16 +7,19 @@ namespace SortStation.Core.Tests.Timing;
 
 public sealed class GateSchedulerTests
 {
+    // An 80 ms diversion, and a second to start it: wide enough that only the tests about lateness meet the limit.
+    private static readonly GateWindows Windows = GateWindows.Fixed(new GateWindow(TimeSpan.FromMilliseconds(80), TimeSpan.FromSeconds(1)));
+
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public async Task Schedule_DueInFuture_FiresAtDueTimeNotBefore()
     {
         var gate = new RecordingGate("glass", _time);
-        await using var scheduler = new GateScheduler([gate], _time, NullLogger<GateScheduler>.Instance);
+        await using var scheduler = new GateScheduler([gate], Windows, _time, NullLogger<GateScheduler>.Instance);
         var due = _time.GetUtcNow().AddMilliseconds(1300);
 
-        Assert.True(scheduler.Schedule("glass", due, "item-1"));
+        Assert.Equal(ScheduleResult.Scheduled, scheduler.Schedule("glass", due, "item-1"));
         _time.Advance(TimeSpan.FromMilliseconds(1299));
         Assert.Empty(gate.Fired);
 
@@ -30,7 +33,7 @@ public sealed class GateSchedulerTests
     {
         var fibre = new RecordingGate("fibre", _time);
         var glass = new RecordingGate("glass", _time);
-        await using var scheduler = new GateScheduler([fibre, glass], _time, NullLogger<GateScheduler>.Instance);
+        await using var scheduler = new GateScheduler([fibre, glass], Windows, _time, NullLogger<GateScheduler>.Instance);
         var t0 = _time.GetUtcNow();
 
         scheduler.Schedule("glass", t0.AddMilliseconds(800), "a");
@@ -53,9 +56,9 @@ public sealed class GateSchedulerTests
     public async Task Schedule_PassiveBin_ReturnsFalseAndFiresNothing()
     {
         var gate = new RecordingGate("glass", _time);
-        await using var scheduler = new GateScheduler([gate], _time, NullLogger<GateScheduler>.Instance);
+        await using var scheduler = new GateScheduler([gate], Windows, _time, NullLogger<GateScheduler>.Instance);
 
-        Assert.False(scheduler.Schedule("reject", _time.GetUtcNow(), "x"));
+        Assert.Equal(ScheduleResult.Passive, scheduler.Schedule("reject", _time.GetUtcNow(), "x"));
         Assert.Equal(0, scheduler.InFlight);
     }
 
@@ -63,7 +66,7 @@ public sealed class GateSchedulerTests
     public async Task Schedule_GateBusyWhenNextFallsDue_FiresRightAfterCurrentPulse()
     {
         var gate = new RecordingGate("glass", _time, pulse: TimeSpan.FromMilliseconds(80));
-        await using var scheduler = new GateScheduler([gate], _time, NullLogger<GateScheduler>.Instance);
+        await using var scheduler = new GateScheduler([gate], Windows, _time, NullLogger<GateScheduler>.Instance);
         var t0 = _time.GetUtcNow();
 
         scheduler.Schedule("glass", t0.AddMilliseconds(100), "first");
@@ -84,7 +87,7 @@ public sealed class GateSchedulerTests
     public async Task Schedule_DueTimeAlreadyPassed_FiresImmediately()
     {
         var gate = new RecordingGate("glass", _time);
-        await using var scheduler = new GateScheduler([gate], _time, NullLogger<GateScheduler>.Instance);
+        await using var scheduler = new GateScheduler([gate], Windows, _time, NullLogger<GateScheduler>.Instance);
 
         scheduler.Schedule("glass", _time.GetUtcNow().AddMilliseconds(-50), "late");
         _time.Advance(TimeSpan.Zero);
@@ -97,7 +100,7 @@ public sealed class GateSchedulerTests
     public async Task Pause_WhileDue_NoGateMoves()
     {
         var gate = new RecordingGate("glass", _time);
-        await using var scheduler = new GateScheduler([gate], _time, NullLogger<GateScheduler>.Instance);
+        await using var scheduler = new GateScheduler([gate], Windows, _time, NullLogger<GateScheduler>.Instance);
 
         scheduler.Schedule("glass", _time.GetUtcNow().AddMilliseconds(100), "x");
         scheduler.Pause(true);
@@ -112,7 +115,7 @@ public sealed class GateSchedulerTests
     {
         var broken = new RecordingGate("glass", _time) { ThrowOnFire = true };
         var fine = new RecordingGate("fibre", _time);
-        await using var scheduler = new GateScheduler([broken, fine], _time, NullLogger<GateScheduler>.Instance);
+        await using var scheduler = new GateScheduler([broken, fine], Windows, _time, NullLogger<GateScheduler>.Instance);
 
         scheduler.Schedule("glass", _time.GetUtcNow().AddMilliseconds(10), "a");
         scheduler.Schedule("fibre", _time.GetUtcNow().AddMilliseconds(20), "b");
@@ -126,7 +129,7 @@ public sealed class GateSchedulerTests
     public async Task DisposeAsync_ItemsStillInFlight_CancelsThemAndEntersSafeState()
     {
         var gate = new RecordingGate("glass", _time);
-        var scheduler = new GateScheduler([gate], _time, NullLogger<GateScheduler>.Instance);
+        var scheduler = new GateScheduler([gate], Windows, _time, NullLogger<GateScheduler>.Instance);
         scheduler.Schedule("glass", _time.GetUtcNow().AddSeconds(5), "x");
 
         await scheduler.DisposeAsync();
@@ -140,7 +143,7 @@ public sealed class GateSchedulerTests
     public async Task Fired_AfterFire_ReportsScheduledAndActualTime()
     {
         var gate = new RecordingGate("glass", _time);
-        await using var scheduler = new GateScheduler([gate], _time, NullLogger<GateScheduler>.Instance);
+        await using var scheduler = new GateScheduler([gate], Windows, _time, NullLogger<GateScheduler>.Instance);
         var events = new List<GateFiredEventArgs>();
         scheduler.Fired += (_, e) => events.Add(e);
         var due = _time.GetUtcNow().AddMilliseconds(250);

@@ -3,7 +3,7 @@ using SortStation.Commands;
 
 namespace SortStation.Hardware.Tests.Commands;
 
-/// <summary>`tare --write` and `calibrate-scale --write` edit a technician's file in place.</summary>
+/// <summary>`tare --write` and `calibrate-scale --write` edit a technician's file, keeping everything else in it.</summary>
 public sealed class ConfigFileWriterTests : IDisposable
 {
     private static readonly JsonDocumentOptions Lenient = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
@@ -84,6 +84,43 @@ public sealed class ConfigFileWriterTests : IDisposable
 
         Assert.Contains(file.FullName, error.Message, StringComparison.Ordinal);
         Assert.Equal("{ \"Scale\": { \"ZeroCounts\": 1 ", File.ReadAllText(file.FullName));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Set_WatchedFile_ReplacedByRenameNotRewrittenInPlace()
+    {
+        var file = new FileInfo(Path.Combine(_folder, "sortstation.json"));
+        File.WriteAllText(file.FullName, "{ \"Scale\": { \"ZeroCounts\": 1 } }");
+        File.SetUnixFileMode(file.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        // A reader that opened the file before (the station's watcher) keeps the old file whole:
+        // an in-place rewrite would show it the new text through the same handle, or half of it.
+        using var before = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        ConfigFileWriter.Set(file, "Scale", new Dictionary<string, double> { ["ZeroCounts"] = 8400 });
+
+        using (var reader = new StreamReader(before))
+        {
+            Assert.Equal("{ \"Scale\": { \"ZeroCounts\": 1 } }", reader.ReadToEnd());
+        }
+
+        Assert.Equal(8400, Scale(File.ReadAllText(file.FullName)).GetProperty("ZeroCounts").GetDouble());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file.FullName));
+        Assert.Equal([file.FullName], Directory.GetFiles(_folder)); // no temporary file left
+    }
+
+    [Fact]
+    public void Set_SymbolicLink_StaysALinkAndItsTargetIsUpdated()
+    {
+        var real = Path.Combine(_folder, "real.json");
+        File.WriteAllText(real, "{}");
+        var link = new FileInfo(Path.Combine(_folder, "link.json"));
+        File.CreateSymbolicLink(link.FullName, real);
+
+        ConfigFileWriter.Set(link, "Scale", new Dictionary<string, double> { ["ZeroCounts"] = 8400 });
+
+        Assert.Equal(real, new FileInfo(link.FullName).LinkTarget);
+        Assert.Equal(8400, Scale(File.ReadAllText(real)).GetProperty("ZeroCounts").GetDouble());
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,10 +1,12 @@
 using System.Device.Gpio;
+using System.Device.Pwm;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SortStation.Core;
 using SortStation.Core.Devices;
 using SortStation.Hardware.Camera;
+using SortStation.Hardware.Gates;
 using SortStation.Hardware.Safety;
 using SortStation.Hardware.Scale;
 using SortStation.Hardware.Tests.Support;
@@ -42,7 +44,26 @@ public sealed class RaspberryWiringTests
         Assert.Empty(driver.OpenPins);
     }
 
-    private static ServiceProvider Build(FakeGpioDriver driver, Dictionary<string, string?> overrides)
+    [Fact]
+    public void Dispose_HostContainer_EveryGateReleasedServoPwmStoppedSolenoidPinsClosed()
+    {
+        var driver = new FakeGpioDriver();
+        var pwm = new FakePwmChannel();
+        var sp = Build(driver, new() { ["Sorting:Bins:glass:Gate"] = "Servo" }, s => s.AddSingleton<Func<int, PwmChannel>>(_ => pwm));
+        var gates = sp.GetRequiredService<IEnumerable<IGate>>().ToArray();
+        Assert.True(pwm.Running);
+        Assert.Contains(17, driver.OpenPins);
+
+        sp.Dispose();
+
+        Assert.False(pwm.Running);
+        Assert.True(pwm.Disposed);
+        Assert.Equal(ServoAngle.DutyCycle(0), pwm.DutyCycle); // back at rest before the PWM stopped
+        Assert.All(new[] { 17, 22, 23, 24 }, pin => Assert.DoesNotContain(pin, driver.OpenPins));
+        Assert.Equal(5, gates.Length);
+    }
+
+    private static ServiceProvider Build(FakeGpioDriver driver, Dictionary<string, string?> overrides, Action<IServiceCollection>? extra = null)
     {
         var config = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
@@ -53,6 +74,7 @@ public sealed class RaspberryWiringTests
         services.AddSingleton(new GpioController(driver));
         services.AddSortStationCore(config);
         services.AddRaspberryHardware(config);
+        extra?.Invoke(services);
         return services.BuildServiceProvider();
     }
 }

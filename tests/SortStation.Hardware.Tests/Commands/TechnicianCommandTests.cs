@@ -9,10 +9,55 @@ public sealed class TechnicianCommandTests
     [Fact]
     public async Task CheckConfig_ValidSimulatedConfig_ExitsZero()
     {
-        using var cli = new CliRun();
+        using var cli = new CliRun().WithShippedModel();
 
         Assert.Equal(0, await cli.RunAsync("check-config"));
         Assert.Contains("Configuration OK", cli.Output);
+        Assert.Contains("ran the sample frame", cli.Output);
+    }
+
+    [Fact]
+    public async Task CheckConfig_ModelFileNotAModel_ExitsTwoNamingModelPath()
+    {
+        using var cli = new CliRun(); // its model.onnx is a line of text
+
+        Assert.Equal(2, await cli.RunAsync("check-config"));
+        Assert.Contains("Model:Path = ", cli.Error);
+    }
+
+    [Fact]
+    public async Task CheckConfig_ValidConfig_PrintsTheItemsPerSecondOfEveryGateAndTheTrigger()
+    {
+        using var cli = new CliRun("""
+            "Sorting": { "Bins": { "glass": { "PulseMilliseconds": 120, "ReleaseMilliseconds": 5 } } }
+            """).WithShippedModel();
+
+        Assert.Equal(0, await cli.RunAsync("check-config"));
+        Assert.Matches(@"fibre +0\.40 m, reached +800 ms after the camera, diversion +100 ms -> at most +10\.0 items/s; a fire may start up to 100 ms late", cli.Output);
+        Assert.Matches(@"glass +0\.65 m, reached +1300 ms after the camera, diversion +125 ms -> at most +8\.0 items/s", cli.Output);
+        Assert.Contains("Trigger (PhotoEye, on the Pi): at most 6.7 items/s", cli.Output);
+    }
+
+    [Fact]
+    public async Task CheckConfig_GateTooCloseForTheBelt_ExitsTwoNamingKey()
+    {
+        using var cli = new CliRun("""
+            "Belt": { "SpeedMetersPerSecond": 10 }, "Sorting": { "Bins": { "fibre": { "DistanceMeters": 0.01 } } }
+            """);
+
+        Assert.Equal(2, await cli.RunAsync("check-config"));
+        Assert.Contains("Sorting:Bins:fibre:DistanceMeters = 0.01", cli.Error);
+    }
+
+    [Fact]
+    public async Task CheckConfig_PulseLongerThanTheTriggerSpacing_ExitsTwoNamingKey()
+    {
+        using var cli = new CliRun("""
+            "Sorting": { "Bins": { "fibre": { "PulseMilliseconds": 5000 } } }
+            """);
+
+        Assert.Equal(2, await cli.RunAsync("check-config"));
+        Assert.Contains("Sorting:Bins:fibre:PulseMilliseconds = 5000: pulse 5000 + ReleaseMilliseconds 20 = 5020 ms is not shorter than the 150 ms", cli.Error);
     }
 
     [Fact]
@@ -83,6 +128,19 @@ public sealed class TechnicianCommandTests
         Assert.Contains("420000.0 counts/kg", cli.Output);
         Assert.Equal(420_000, Scale(file).GetProperty("CountsPerKilogram").GetDouble(), 3);
         Assert.Contains("line-2", File.ReadAllText(file)); // other keys kept
+    }
+
+    [Fact]
+    public async Task CalibrateScale_WriteFileCannotBeCreated_RefusedBeforeMeasuring()
+    {
+        using var cli = new CliRun();
+        var blocker = Path.Combine(cli.Folder, "a-file");
+        File.WriteAllText(blocker, "not a directory");
+
+        Assert.Equal(1, await cli.RunAsync("calibrate-scale", "--known-mass", "0.500kg", "--yes", "--samples", "3", "--write", Path.Combine(blocker, "sortstation.json")));
+
+        Assert.Contains("Nothing was measured", cli.Error);
+        Assert.DoesNotContain("Step 1/2", cli.Output);
     }
 
     [Fact]

@@ -171,6 +171,32 @@ public sealed class HardwareOptionsValidatorTests
         AssertFails(new SortingOptionsValidator().Validate(null, sorting), "would not move");
     }
 
+    [Fact]
+    public void Trigger_MinSpacingOutOfRange_Fails() => AssertFails(new TriggerOptionsValidator().Validate(null, new TriggerOptions { MinSpacingMilliseconds = 0 }), "Trigger:MinSpacingMilliseconds = 0");
+
+    [Fact]
+    public void Layout_PulsePlusReleaseNotShorterThanTriggerSpacing_FailsNamingKeyValueAndFix()
+    {
+        var layout = Layout();
+        layout.Sorting.Bins["glass"].PulseMilliseconds = 5000;
+
+        var result = new HardwareLayoutValidator().Validate(null, layout);
+
+        AssertFails(result, "Sorting:Bins:glass:PulseMilliseconds = 5000: pulse 5000 + ReleaseMilliseconds 20 = 5020 ms is not shorter than the 150 ms the trigger allows");
+        AssertFails(result, "Fix: shorten the pulse to under 130 ms");
+        Assert.Single(result.Failures!);
+    }
+
+    [Fact]
+    public void Layout_DebounceLongerThanMinSpacing_SpacingIsTheDebounce()
+    {
+        var layout = Layout();
+        layout.Trigger.DebounceMilliseconds = 400;
+        layout.Sorting.Bins["glass"].PulseMilliseconds = 300;
+
+        Assert.True(new HardwareLayoutValidator().Validate(null, layout).Succeeded); // 320 ms < 400 ms between items
+    }
+
     private static HardwareLayout Layout() => new()
     {
         Sorting = new SortingOptions

@@ -11,4 +11,22 @@ public sealed class SimulationOptionsRuleTests
 
         Assert.Contains(result.Failures!, f => f.Contains("Simulation:ScaleCountsPerKilogram", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Simulation_NegativeJamAfterItems_Fails()
+    {
+        var result = new SimulationOptionsValidator().Validate(null, new SimulationOptions { JamAfterItems = -1 });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Simulation:JamAfterItems = -1", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3601)]
+    public void Simulation_JamHoldSecondsOutOfRange_Fails(int seconds)
+    {
+        var result = new SimulationOptionsValidator().Validate(null, new SimulationOptions { JamHoldSeconds = seconds });
+
+        Assert.Contains(result.Failures!, f => f.StartsWith("Simulation:JamHoldSeconds", StringComparison.Ordinal));
+    }
 }

@@ -16,6 +16,17 @@ public sealed class CliRun : IDisposable
         File.WriteAllText(ConfigFile, $$"""{ "Model": { "Path": "{{model}}" }{{comma}} {{extraJson}} }""");
     }
 
+    /// <summary>Puts the shipped model in place of the placeholder: check-config loads it and runs a sample frame.</summary>
+    public CliRun WithShippedModel()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "models", "mobilenetv2-trashnet")))
+        {
+            File.Copy(file, Path.Combine(Folder, Path.GetFileName(file)), overwrite: true);
+        }
+
+        return this;
+    }
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), $"sortstation-cli-{Guid.NewGuid():N}");
 
     public string ConfigFile { get; }

@@ -20,4 +20,12 @@ public sealed class FakePwmChannel : PwmChannel
     public override void Start() => Running = true;
 
     public override void Stop() => Running = false;
+
+    public bool Disposed { get; private set; }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
+    }
 }

@@ -54,7 +54,7 @@ public sealed class LoopRig : IAsyncDisposable
         services.AddSingleton(new PipelineDevices(new StillCamera(), new GlassClassifier(), new FixedScale()));
         services.AddSingleton<IItemTrigger>(Trigger);
         services.AddSingleton<IInterlock>(EStop);
-        services.AddSingleton<IEnumerable<IGate>>(sp => GateFactory.Create(sp.GetRequiredService<IOptions<SortingOptions>>().Value, Gpio, Time));
+        services.AddGates(sp => GateFactory.Create(sp.GetRequiredService<IOptions<SortingOptions>>().Value, Gpio, Time));
         services.AddSingleton<SortingLoop>();
         Services = services.BuildServiceProvider();
         Scheduler = Services.GetRequiredService<GateScheduler>();
@@ -102,6 +102,18 @@ public sealed class LoopRig : IAsyncDisposable
         }
 
         await Task.Delay(5);
+    }
+
+    /// <summary>Stops the loop as the host does on SIGTERM, moving the clock until the fires in flight have happened.</summary>
+    public async Task StopLoopAsync()
+    {
+        var stop = Loop.StopAsync(CancellationToken.None);
+        while (!stop.IsCompleted)
+        {
+            await AdvanceAsync(10);
+        }
+
+        await stop;
     }
 
     public async ValueTask DisposeAsync()

@@ -28,7 +28,7 @@ public sealed class StationSafetyTests
         await rig.AdvanceAsync(100);
 
         Assert.Equal(2, rig.Driver.Writes.Count(w => w.Pin == LoopRig.GlassPin && w.Value == PinValue.High));
-        await rig.Loop.StopAsync(CancellationToken.None);
+        await rig.StopLoopAsync();
     }
 
     [Fact]
@@ -40,13 +40,13 @@ public sealed class StationSafetyTests
         rig.Scheduler.Fired += (_, e) => fired.Add(e.FiredAt);
 
         rig.Scheduler.Schedule("glass", t0.AddMilliseconds(100), "a");
-        rig.Scheduler.Schedule("glass", t0.AddMilliseconds(130), "b"); // due while the 80 ms pulse of "a" runs
+        rig.Scheduler.Schedule("glass", t0.AddMilliseconds(150), "b"); // due while "a" runs; in front of the 0.05 m paddle for 100 ms
         await rig.AdvanceAsync(300);
         await rig.Scheduler.WhenIdleAsync();
 
-        // "b" waits for the end of the 80 ms pulse of "a" (the clock moves in 1 ms steps here).
+        // "b" waits for the 80 ms pulse and the 20 ms release of "a" (the clock moves in 1 ms steps here).
         Assert.Equal(t0.AddMilliseconds(100), fired[0]);
-        Assert.InRange(fired[1], t0.AddMilliseconds(180), t0.AddMilliseconds(182));
+        Assert.InRange(fired[1], t0.AddMilliseconds(200), t0.AddMilliseconds(202));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class StationSafetyTests
         await rig.AdvanceAsync(1500);
         Assert.Equal(1, rig.Outbox.Pending); // item 2 was not taken
         Assert.Equal(1, rig.Driver.Writes.Count(w => w.Pin == LoopRig.GlassPin && w.Value == PinValue.High));
-        await rig.Loop.StopAsync(CancellationToken.None);
+        await rig.StopLoopAsync();
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class StationSafetyTests
         Assert.False(rig.Scheduler.IsPaused);
         Assert.Equal(1, rig.Outbox.Pending);
         Assert.Equal(PinValue.High, rig.Level(LoopRig.GlassPin));
-        await rig.Loop.StopAsync(CancellationToken.None);
+        await rig.StopLoopAsync();
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class StationSafetyTests
         await rig.SendAsync(2);
 
         Assert.Equal(1, rig.Outbox.Pending);
-        await rig.Loop.StopAsync(CancellationToken.None);
+        await rig.StopLoopAsync();
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class StationSafetyTests
         await rig.AdvanceAsync(1010);
         Assert.Equal(PinValue.High, rig.Level(LoopRig.GlassPin));
 
-        await rig.Loop.StopAsync(CancellationToken.None);
+        await rig.StopLoopAsync();
 
         Assert.Equal(PinValue.Low, rig.Level(LoopRig.GlassPin));
         Assert.Equal(PinValue.Low, rig.Level(LoopRig.FibrePin));
@@ -132,7 +132,7 @@ public sealed class StationSafetyTests
 
         rig.Trigger.Throw = new InvalidOperationException("trigger driver crashed");
         rig.Trigger.Send(new Core.Devices.ItemDetected(2, rig.Time.GetUtcNow()));
-        await Eventually.TrueAsync(() => rig.Loop.ExecuteTask!.IsCompleted, what: "loop to end");
+        await Eventually.TrueAsync(() => rig.Loop.ExecuteTask!.IsCompleted, rig.Time, what: "loop to end (item 1's pulse finishes first)");
 
         Assert.True(rig.Loop.ExecuteTask!.IsFaulted);
         Assert.Equal(PinValue.Low, rig.Level(LoopRig.GlassPin));

@@ -44,4 +44,18 @@ public sealed class LevelTriggerTests
 
         Assert.Equal([true, false, true], new[] { 0, 19, 20 }.Select(ms => debouncer.Accept(T0.AddMilliseconds(ms))));
     }
+
+    [Fact]
+    public void Update_NextRiseSoonerThanMinSpacing_CountsAsTheSameItem()
+    {
+        var trigger = new LevelTrigger(10, TimeSpan.FromMilliseconds(20), minSpacing: TimeSpan.FromMilliseconds(150));
+        trigger.Update(20, T0);
+        trigger.Update(2, T0.AddMilliseconds(10));
+        trigger.Update(2, T0.AddMilliseconds(40)); // re-armed
+
+        Assert.False(trigger.Update(20, T0.AddMilliseconds(100)));
+        trigger.Update(2, T0.AddMilliseconds(110));
+        trigger.Update(2, T0.AddMilliseconds(140));
+        Assert.True(trigger.Update(20, T0.AddMilliseconds(160)));
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SortStation.Contracts;
 using SortStation.Demo;
 using SortStation.Hosting;
+using SortStation.Mqtt;
 
 namespace SortStation.Operations.Tests.Support;
 
@@ -32,6 +33,21 @@ public sealed class RunningStation : IAsyncDisposable
     public string LogFile => Path.Combine(Folder, "station.log");
 
     public IHost Host { get; }
+
+    public Uri BrokerUri => _broker.Uri;
+
+    /// <summary>The station's log file so far (Serilog keeps it open for writing).</summary>
+    public string ReadLog()
+    {
+        if (!File.Exists(LogFile))
+        {
+            return string.Empty;
+        }
+
+        using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 
     public IReadOnlyCollection<WeighingRecord> Records => _subscriber.Records;
 

@@ -19,6 +19,6 @@ public static class Publishers
     public static SqliteOutboxStore Outbox(string path, long maxRows = 1_000_000, long maxBytes = 0, OutboxFullPolicy whenFull = OutboxFullPolicy.RejectNewest) =>
         new(new OutboxOptions { Path = path, MaxRows = maxRows, MaxBytes = maxBytes, WhenFull = whenFull }, NullLogger<SqliteOutboxStore>.Instance);
 
-    public static MqttPublisher Publisher(IOutboxStore outbox, MqttOptions mqtt, Microsoft.Extensions.Logging.ILogger<MqttPublisher>? log = null) =>
-        new(outbox, Microsoft.Extensions.Options.Options.Create(mqtt), Microsoft.Extensions.Options.Options.Create(new StationOptions { Id = "test-station" }), TimeProvider.System, log ?? NullLogger<MqttPublisher>.Instance);
+    public static MqttPublisher Publisher(IOutboxStore outbox, MqttOptions mqtt, Microsoft.Extensions.Logging.ILogger<MqttPublisher>? log = null, string stationId = "test-station") =>
+        new(outbox, Microsoft.Extensions.Options.Options.Create(mqtt), Microsoft.Extensions.Options.Options.Create(new StationOptions { Id = stationId }), TimeProvider.System, log ?? NullLogger<MqttPublisher>.Instance);
 }
