@@ -12,8 +12,10 @@
 
 Updates models/metrics.json (version, calibration, stress; the 1.0.0 figures stay), metadata.json (version,
 temperature, metrics) and writes mobilenetv2-trashnet/calibration.png. card_calibrated.py renders the card."""
+import argparse
 import hashlib
 import subprocess
+from pathlib import Path
 
 import numpy as np
 import torch
@@ -64,8 +66,13 @@ def stress_scores(model, split, temperature):
 
 
 def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--validation-run", default=None,
+                    help="the validation run's model (.pt of WORK or .onnx; default: 1.0.0's, from git)")
+    args = ap.parse_args()
     torch.set_num_threads(2)
-    shipped_path, valrun_path = OUT / "model.onnx", validation_run_model()
+    shipped_path = OUT / "model.onnx"
+    valrun_path = Path(args.validation_run) if args.validation_run else validation_run_model()
     shipped, valrun = load_model(shipped_path), load_model(valrun_path)
     tx, ty, _ = split_tensors("test")
     vx, vy, _ = split_tensors("val")
@@ -74,7 +81,7 @@ def main():
 
     cal = calibration(val_logits, vy, test_logits, ty)
     cal["fittedOn"] = "validation split, logits of 1.0.0's validation run (train split only)"
-    cal["validationRunModel"] = {"commit": VALIDATION_RUN_COMMIT, "sha256": sha256(valrun_path),
+    cal["validationRunModel"] = {"commit": None if args.validation_run else VALIDATION_RUN_COMMIT, "sha256": sha256(valrun_path),
                                  "testAccuracy": valrun_test_acc}
     refit_val = logits_of(shipped, vx)
     t_own = calibrate.fit_temperature(refit_val, vy)

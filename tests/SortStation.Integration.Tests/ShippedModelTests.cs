@@ -62,18 +62,39 @@ public sealed class ShippedModelTests(TestModelFixture model) : IClassFixture<Te
         Assert.Equal(threshold, new SortingOptions().MinConfidence);
         Assert.Equal(threshold, ShippedSettings().GetProperty("Sorting").GetProperty("MinConfidence").GetDouble());
 
+        var (purity, coverage) = AtThreshold(model.Classifier, threshold);
+
+        Assert.True(purity >= point.GetProperty("purity").GetDouble() - 0.01, $"purity {purity:P2} at {threshold}; card {point.GetProperty("purity").GetDouble():P2}");
+        Assert.InRange(coverage, point.GetProperty("coverage").GetDouble() - 0.02, point.GetProperty("coverage").GetDouble() + 0.02);
+    }
+
+    [TrashNetFact]
+    public void Classify_Int8AtDefaultMinConfidence_KeepsTheCardsPurity()
+    {
+        // The int8 variant shares metadata.json (temperature included): the default threshold must serve it too.
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "models", "metrics.json")));
+        var point = metrics.RootElement.GetProperty("calibration").GetProperty("operatingPoint").GetProperty("test");
+        var int8Path = Path.Combine(Path.GetDirectoryName(RepoPaths.ShippedModel)!, "model.int8.onnx");
+        using var int8 = new OnnxClassifier(new ModelOptions { Path = int8Path, IntraOpThreads = 2 });
+
+        var (purity, coverage) = AtThreshold(int8, new SortingOptions().MinConfidence);
+
+        Assert.True(purity >= point.GetProperty("purity").GetDouble() - 0.01, $"int8 purity {purity:P2}; card (fp32) {point.GetProperty("purity").GetDouble():P2}");
+        Assert.InRange(coverage, point.GetProperty("coverage").GetDouble() - 0.05, point.GetProperty("coverage").GetDouble() + 0.05);
+    }
+
+    /// <summary>Purity (accuracy of the accepted photos) and coverage (share accepted) on the committed test split.</summary>
+    private static (double Purity, double Coverage) AtThreshold(OnnxClassifier classifier, double threshold)
+    {
         var split = File.ReadAllLines(Path.Combine(RepoPaths.Root, "models", "splits", "test.txt")).Where(l => l.Length > 0).ToArray();
         var results = split.Select(relative =>
         {
-            var best = model.Classifier.Classify(ImageFiles.Load(Path.Combine(RepoPaths.TrashNet, relative), DateTimeOffset.UnixEpoch)).Best;
+            var best = classifier.Classify(ImageFiles.Load(Path.Combine(RepoPaths.TrashNet, relative), DateTimeOffset.UnixEpoch)).Best;
             return (Right: best.Label == relative.Split('/')[0], Accepted: best.Confidence >= threshold);
         }).ToArray();
 
         var accepted = results.Where(r => r.Accepted).ToArray();
-        var purity = (double)accepted.Count(r => r.Right) / accepted.Length;
-        var coverage = (double)accepted.Length / results.Length;
-        Assert.True(purity >= point.GetProperty("purity").GetDouble() - 0.01, $"purity {purity:P2} at {threshold}; card {point.GetProperty("purity").GetDouble():P2}");
-        Assert.InRange(coverage, point.GetProperty("coverage").GetDouble() - 0.02, point.GetProperty("coverage").GetDouble() + 0.02);
+        return ((double)accepted.Count(r => r.Right) / accepted.Length, (double)accepted.Length / results.Length);
     }
 
     private static JsonElement ShippedSettings()
