@@ -16,7 +16,7 @@ public sealed class SortingOptionsValidator : IValidateOptions<SortingOptions>
 
         if (options.MinConfidence is < 0 or > 1 || double.IsNaN(options.MinConfidence))
         {
-            errors.Add($"{S}:MinConfidence", options.MinConfidence, "must be a probability between 0 and 1.", "use e.g. 0.6.");
+            errors.Add($"{S}:MinConfidence", options.MinConfidence, "must be a probability between 0 and 1.", "use e.g. 0.95, the default (the model card's operating point).");
         }
 
         if (options.Bins.Count == 0)
