@@ -25,6 +25,8 @@ public static class TelemetryServiceCollectionExtensions
         services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IOutboxStore>());
         services.AddSingleton<MqttPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttPublisher>());
+        // The health message runs the host's checks (the station registers them, in the order /healthz lists them).
+        services.AddHealthChecks();
         services.AddSingleton<HealthPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthPublisher>());
         services.AddHostedService<AlarmPublisher>();

@@ -34,8 +34,9 @@ internal static class StationOperations
         services.Insert(Math.Max(firstHosted, 0), feeder);
 
         services.AddOperationsEndpoint(configuration);
-        services.AddSingleton<IHealthSource, StationHealthSource>();
-        services.AddSingleton<IMetricsSource, StationMetricsSource>();
+        services.AddStationHealthChecks();
+        services.AddSingleton<StationMetrics>();
+        services.AddHostedService(sp => sp.GetRequiredService<StationMetrics>());
 
         services.AddSingleton<ModelReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelReloader>());
