@@ -71,6 +71,10 @@ public sealed class HostilePayloadTests : IDisposable
         using var metrics = new MemoryStream();
         await host.Services.GetRequiredService<PrometheusMeterExporter>().WriteAsync(metrics, default);
         Assert.Contains("sortstation_central_rejected_total{reason=\"control-characters\"} 2", System.Text.Encoding.UTF8.GetString(metrics.ToArray()), StringComparison.Ordinal);
+        var health = await host.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync(default);
+        Assert.Equal(["broker", "ingest", "recluster"], health.Entries.Keys);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, health.Status);
+        Assert.Contains("20 stored", health.Entries["ingest"].Description, StringComparison.Ordinal);
         await host.StopAsync();
 
         // Persisted: another process reads the same counts.
