@@ -1,24 +1,26 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace SortStation.Operations;
 
 /// <summary>The /healthz body: {"status":"healthy","checks":{"camera":{"healthy":true,"detail":"Online"},...}}.</summary>
 internal static class HealthJson
 {
-    public static string Write(bool healthy, IReadOnlyList<HealthCheckResult> checks)
+    public static string Write(HealthReport report)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("status", healthy ? "healthy" : "unhealthy");
+            json.WriteString("status", report.Status == HealthStatus.Healthy ? "healthy" : "unhealthy");
             json.WriteStartObject("checks");
-            foreach (var check in checks)
+            foreach (var (name, entry) in report.Entries)
             {
-                json.WriteStartObject(check.Name);
-                json.WriteBoolean("healthy", check.Healthy);
-                json.WriteString("detail", check.Detail);
+                json.WriteStartObject(name);
+                json.WriteBoolean("healthy", entry.Status == HealthStatus.Healthy);
+                // A check that threw has no description of its own: its exception says what went wrong.
+                json.WriteString("detail", entry.Description ?? entry.Exception?.Message ?? entry.Status.ToString());
                 json.WriteEndObject();
             }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,8 +13,8 @@ namespace SortStation.Operations;
 /// </summary>
 public sealed class OperationsEndpoint(
     IOptions<HealthOptions> options,
-    IEnumerable<IHealthSource> health,
-    IEnumerable<IMetricsSource> metrics,
+    HealthCheckService health,
+    PrometheusMeterExporter metrics,
     ILogger<OperationsEndpoint> log) : BackgroundService
 {
     private readonly HttpListener _listener = new();
@@ -72,13 +73,12 @@ public sealed class OperationsEndpoint(
         var response = context.Response;
         try
         {
-            var (status, type, body) = context.Request.Url?.AbsolutePath switch
+            var (status, type, bytes) = context.Request.Url?.AbsolutePath switch
             {
-                "/healthz" => Healthz(),
-                "/metrics" => (200, PrometheusWriter.ContentType, Metrics()),
-                _ => (404, "text/plain; charset=utf-8", "not found: try /healthz or /metrics\n"),
+                "/healthz" => await HealthzAsync(ct),
+                "/metrics" => (200, PrometheusMeterExporter.ContentType, await MetricsAsync(ct)),
+                _ => (404, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes("not found: try /healthz or /metrics\n")),
             };
-            var bytes = Encoding.UTF8.GetBytes(body);
             response.StatusCode = status;
             response.ContentType = type;
             response.ContentLength64 = bytes.Length;
@@ -97,22 +97,17 @@ public sealed class OperationsEndpoint(
         }
     }
 
-    private (int Status, string Type, string Body) Healthz()
+    private async Task<(int Status, string Type, byte[] Body)> HealthzAsync(CancellationToken ct)
     {
-        var checks = health.SelectMany(h => h.Check()).ToArray();
-        var healthy = checks.All(c => c.Healthy);
-        return (healthy ? 200 : 503, "application/json; charset=utf-8", HealthJson.Write(healthy, checks));
+        var report = await health.CheckHealthAsync(ct);
+        return (report.Status == HealthStatus.Healthy ? 200 : 503, "application/json; charset=utf-8", Encoding.UTF8.GetBytes(HealthJson.Write(report)));
     }
 
-    private string Metrics()
+    private async Task<byte[]> MetricsAsync(CancellationToken ct)
     {
-        var writer = new PrometheusWriter();
-        foreach (var source in metrics)
-        {
-            source.Collect(writer);
-        }
-
-        return writer.ToString();
+        using var buffer = new MemoryStream();
+        await metrics.WriteAsync(buffer, ct);
+        return buffer.ToArray();
     }
 
     private static void TrySet500(HttpListenerResponse response)

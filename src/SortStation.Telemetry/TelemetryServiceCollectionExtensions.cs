@@ -15,6 +15,8 @@ public static class TelemetryServiceCollectionExtensions
         services.AddValidatedOptions<MqttOptions, MqttOptionsValidator>(configuration, MqttOptions.Section);
         services.AddSingleton<MqttPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttPublisher>());
+        // The health message runs the host's checks (the station registers them, in the order /healthz lists them).
+        services.AddHealthChecks();
         services.AddSingleton<HealthPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<HealthPublisher>());
         services.AddHostedService<AlarmPublisher>();

@@ -68,9 +68,13 @@ public sealed class HostilePayloadTests : IDisposable
         var stats = await host.Services.GetRequiredService<IWeighingStore>().ReadStatsAsync(default);
         Assert.Equal((20L, 5L), (stats.Stored, stats.DuplicatesDropped));
         Assert.Equal(expected, stats.RejectedByReason);
-        var metrics = new PrometheusWriter();
-        host.Services.GetRequiredService<CentralHealth>().Collect(metrics);
-        Assert.Contains("sortstation_central_rejected_total{reason=\"control-characters\"} 2", metrics.ToString(), StringComparison.Ordinal);
+        using var metrics = new MemoryStream();
+        await host.Services.GetRequiredService<PrometheusMeterExporter>().WriteAsync(metrics, default);
+        Assert.Contains("sortstation_central_rejected_total{reason=\"control-characters\"} 2", System.Text.Encoding.UTF8.GetString(metrics.ToArray()), StringComparison.Ordinal);
+        var health = await host.Services.GetRequiredService<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService>().CheckHealthAsync(default);
+        Assert.Equal(["broker", "ingest", "recluster"], health.Entries.Keys);
+        Assert.Equal(Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, health.Status);
+        Assert.Contains("20 stored", health.Entries["ingest"].Description, StringComparison.Ordinal);
         await host.StopAsync();
 
         // Persisted: another process reads the same counts.

@@ -86,6 +86,15 @@ public sealed class WeighingCsvReaderTests
     }
 
     [Fact]
+    public void Read_StrayQuoteAndTextAfterClosingQuote_ReportedWithTheirLinesAndSkipped()
+    {
+        var result = Read("item_type,weight_kg,unit_price\nA\"B,1,2\n\"C\"D,1,2\nE,1,2\n");
+
+        Assert.Equal([4], result.Table.Records.Select(r => r.Line));
+        Assert.Equal([(2, "stray quote inside an unquoted field"), (3, "text after a closing quote")], result.Malformed.Select(m => (m.Line, m.Reason)));
+    }
+
+    [Fact]
     public void Read_BlankLines_SkippedWithoutShiftingLineNumbers()
     {
         var result = Read("item_type,weight_kg,unit_price\r\n\r\nA,1,2\r\n   \r\nB,1\r\n");

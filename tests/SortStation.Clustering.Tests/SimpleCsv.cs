@@ -1,52 +1,30 @@
+using CsvHelper;
 using SortStation.Clustering;
 
 namespace SortStation.Clustering.Tests;
 
-/// <summary>Minimal quote-aware CSV loader for test data (the real reader lives in SortStation.Central).</summary>
+/// <summary>Loads test data with CsvHelper: first column the item type, the rest features (central's reader adds the checks).</summary>
 internal static class SimpleCsv
 {
     public static RawTable Read(string path)
     {
-        var lines = File.ReadAllLines(path);
-        var header = Split(lines[0]);
+        var options = new CsvReaderOptions { Separator = ',', HasHeader = false, TrackLineNumbers = true };
+        using var csv = CsvReader.FromFile(path, options);
+        string[]? header = null;
         var records = new List<RawRecord>();
-        for (var i = 1; i < lines.Length; i++)
+        while (csv.Read())
         {
-            if (lines[i].Length == 0)
+            var fields = Enumerable.Range(0, csv.FieldCount).Select(csv.GetString).ToArray();
+            if (header is null)
             {
-                continue;
-            }
-
-            var fields = Split(lines[i]);
-            records.Add(new RawRecord(i + 1, fields[0], fields.Skip(1).ToList()));
-        }
-
-        return new RawTable(header.Skip(1).ToList(), records);
-    }
-
-    private static List<string> Split(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var ch in line)
-        {
-            if (ch == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (ch == ',' && !quoted)
-            {
-                fields.Add(current.ToString());
-                current.Clear();
+                header = fields;
             }
             else
             {
-                current.Append(ch);
+                records.Add(new RawRecord((int)csv.LineNumber, fields[0], [.. fields.Skip(1)]));
             }
         }
 
-        fields.Add(current.ToString());
-        return fields;
+        return new RawTable([.. header!.Skip(1)], records);
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SortStation.Operations.Tests.Support;
@@ -12,7 +14,7 @@ public sealed class OperationsEndpointTests
     [Fact]
     public async Task Healthz_AllHealthy_200WithEveryCheck()
     {
-        var source = new FixedHealthSource(new("camera", true, "Online"), new("broker", true, "connected"));
+        using var source = FixedHealthSource.Services(("camera", true, "Online"), ("broker", true, "connected"));
         await using var endpoint = await StartAsync(source);
         using var http = new HttpClient();
 
@@ -28,7 +30,7 @@ public sealed class OperationsEndpointTests
     [Fact]
     public async Task Healthz_OneUnhealthy_503NamingIt()
     {
-        var source = new FixedHealthSource(new("camera", true, "Online"), new("broker", false, "disconnected"));
+        using var source = FixedHealthSource.Services(("camera", true, "Online"), ("broker", false, "disconnected"));
         await using var endpoint = await StartAsync(source);
         using var http = new HttpClient();
 
@@ -43,7 +45,8 @@ public sealed class OperationsEndpointTests
     [Fact]
     public async Task Metrics_Get_PrometheusTextFromEverySource()
     {
-        await using var endpoint = await StartAsync(new FixedHealthSource());
+        using var source = FixedHealthSource.Services();
+        await using var endpoint = await StartAsync(source);
         using var http = new HttpClient();
 
         using var response = await http.GetAsync(new Uri(endpoint.Address!, "metrics"));
@@ -56,7 +59,8 @@ public sealed class OperationsEndpointTests
     [Fact]
     public async Task Get_UnknownPath_404()
     {
-        await using var endpoint = await StartAsync(new FixedHealthSource());
+        using var source = FixedHealthSource.Services();
+        await using var endpoint = await StartAsync(source);
         using var http = new HttpClient();
 
         using var response = await http.GetAsync(new Uri(endpoint.Address!, "admin"));
@@ -68,7 +72,8 @@ public sealed class OperationsEndpointTests
     public async Task StartAsync_Disabled_DoesNotListen()
     {
         var port = FreePort.Next();
-        using var endpoint = new OperationsEndpoint(Options.Create(new HealthOptions { Enabled = false, Port = port }), [], [], NullLogger<OperationsEndpoint>.Instance);
+        using var source = FixedHealthSource.Services();
+        using var endpoint = Create(source, new HealthOptions { Enabled = false, Port = port });
 
         await endpoint.StartAsync(CancellationToken.None);
         using var http = new HttpClient();
@@ -81,14 +86,18 @@ public sealed class OperationsEndpointTests
     [Fact]
     public async Task StartAsync_Enabled_ListensOnLoopbackOnly()
     {
-        await using var endpoint = await StartAsync(new FixedHealthSource());
+        using var source = FixedHealthSource.Services();
+        await using var endpoint = await StartAsync(source);
 
         Assert.Equal("127.0.0.1", endpoint.Address!.Host);
     }
 
-    private static async Task<RunningEndpoint> StartAsync(FixedHealthSource source)
+    private static OperationsEndpoint Create(IServiceProvider source, HealthOptions options) =>
+        new(Options.Create(options), source.GetRequiredService<HealthCheckService>(), source.GetRequiredService<PrometheusMeterExporter>(), NullLogger<OperationsEndpoint>.Instance);
+
+    private static async Task<RunningEndpoint> StartAsync(IServiceProvider source)
     {
-        var endpoint = new OperationsEndpoint(Options.Create(new HealthOptions { Enabled = true, Port = FreePort.Next() }), [source], [source], NullLogger<OperationsEndpoint>.Instance);
+        var endpoint = Create(source, new HealthOptions { Enabled = true, Port = FreePort.Next() });
         await endpoint.StartAsync(CancellationToken.None);
         return new RunningEndpoint(endpoint);
     }

@@ -103,7 +103,7 @@ public sealed class StationHealthTests
             Assert.Contains(alarm.RootElement.GetProperty("alarms").EnumerateArray(), a => a.GetProperty("code").GetString() == AlarmCodes.MissedGate && !a.GetProperty("stopsSorting").GetBoolean());
         }
 
-        var message = station.Get<HealthPublisher>().Snapshot();
+        var message = await station.Get<HealthPublisher>().SnapshotAsync(default);
         Assert.True(message.GateTiming?.MissedGates > 0);
         Assert.Contains(message.Alarms, a => a.Code == AlarmCodes.MissedGate);
         Assert.Contains("sortstation_alarm_active{code=\"missed-gate\"} 1", await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics")), StringComparison.Ordinal);

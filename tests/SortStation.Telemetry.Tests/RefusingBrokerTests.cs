@@ -61,7 +61,7 @@ public sealed class RefusingBrokerTests : IDisposable
         await host.Services.GetRequiredService<SortingRun>().Completed.WaitAsync(TimeSpan.FromSeconds(90));
         var publisher = host.Services.GetRequiredService<MqttPublisher>();
         Assert.True(await Eventually.TrueAsync(() => publisher.Failures >= 2, TimeSpan.FromSeconds(20)));
-        var health = host.Services.GetRequiredService<HealthPublisher>().Snapshot();
+        var health = await host.Services.GetRequiredService<HealthPublisher>().SnapshotAsync(default);
         await host.StopAsync();
 
         Assert.Equal(Items, host.Services.GetRequiredService<SortingStatistics>().Snapshot().Items);

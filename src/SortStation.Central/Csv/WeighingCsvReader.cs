@@ -23,9 +23,9 @@ public static class WeighingCsvReader
         var width = 0;
         var records = new List<RawRecord>();
         var malformed = new List<DroppedRow>();
-        foreach (var (line, fields, error) in CsvTokenizer.Records(reader))
+        foreach (var (line, fields) in CsvRecords.Read(reader, (line, error) => malformed.Add(new DroppedRow(line, DropKind.Malformed, error))))
         {
-            if (fields.Count == 1 && string.IsNullOrWhiteSpace(fields[0]) && error is null)
+            if (fields.Length <= 1 && string.IsNullOrWhiteSpace(fields.FirstOrDefault()))
             {
                 continue;
             }
@@ -33,15 +33,11 @@ public static class WeighingCsvReader
             if (columns is null)
             {
                 columns = MapHeader(fields, features);
-                width = fields.Count;
+                width = fields.Length;
             }
-            else if (error is not null)
+            else if (fields.Length != width)
             {
-                malformed.Add(new DroppedRow(line, DropKind.Malformed, error));
-            }
-            else if (fields.Count != width)
-            {
-                malformed.Add(new DroppedRow(line, DropKind.Malformed, $"expected {width} fields, found {fields.Count}"));
+                malformed.Add(new DroppedRow(line, DropKind.Malformed, $"expected {width} fields, found {fields.Length}"));
             }
             else
             {
@@ -61,7 +57,7 @@ public static class WeighingCsvReader
     }
 
     // Returns the column index of item_type followed by each feature.
-    private static int[] MapHeader(List<string> header, IReadOnlyList<string> features)
+    private static int[] MapHeader(string[] header, IReadOnlyList<string> features)
     {
         var names = header.Select(h => h.Trim().TrimStart('\uFEFF').Trim()).ToList();
         var duplicate = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);

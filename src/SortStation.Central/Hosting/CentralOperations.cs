@@ -17,8 +17,12 @@ internal static class CentralOperations
         services.Configure<HealthOptions>(o => o.Port = 9465); // the default; Health:Port in the configuration wins
         services.AddOperationsEndpoint(configuration);
         services.AddSingleton<CentralHealth>();
-        services.AddSingleton<IHealthSource>(sp => sp.GetRequiredService<CentralHealth>());
-        services.AddSingleton<IMetricsSource>(sp => sp.GetRequiredService<CentralHealth>());
+        services.AddHealthChecks()
+            .AddServiceCheck<CentralHealth>("broker", h => h.Broker())
+            .AddServiceCheck<CentralHealth>("ingest", h => h.Ingest())
+            .AddServiceCheck<CentralHealth>("recluster", h => h.Recluster());
+        services.AddSingleton<CentralMetrics>();
+        services.AddHostedService(sp => sp.GetRequiredService<CentralMetrics>());
 
         // AddSystemd registers a notifier only under systemd; outside it this one is simply disabled.
         services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();

@@ -28,9 +28,18 @@ public sealed class SortingStatistics
     private readonly long[] _inferenceBuckets = new long[HistogramBoundsSeconds.Count + 1];
     private long _missingWeights;
 
+    /// <summary>Raised after each item is counted (the station's latency and inference histograms).</summary>
+    public event Action<SortOutcome>? Recorded;
+
     public void Record(SortOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
+        Count(outcome);
+        Recorded?.Invoke(outcome);
+    }
+
+    private void Count(SortOutcome outcome)
+    {
         var r = outcome.Record;
         lock (_gate)
         {

@@ -13,10 +13,16 @@ public sealed class ScaleOptions
 
     public ScaleGain Gain { get; set; } = ScaleGain.A128;
 
-    /// <summary>Calibration factor: ADC counts per kilogram (write it with sortstation calibrate-scale).</summary>
+    /// <summary>
+    /// The calibration file sortstation calibrate-scale writes and the driver reads at start; when it exists it
+    /// wins over <see cref="CountsPerKilogram"/> and <see cref="ZeroCounts"/>.
+    /// </summary>
+    public string CalibrationFile { get; set; } = Scale.ScaleCalibrationFile.DefaultPath;
+
+    /// <summary>Calibration factor, ADC counts per kilogram: the fallback while there is no <see cref="CalibrationFile"/>.</summary>
     public double CountsPerKilogram { get; set; } = 420_000;
 
-    /// <summary>Counts of the empty scale; used when <see cref="TareOnStart"/> is false.</summary>
+    /// <summary>Counts of the empty scale, used when <see cref="TareOnStart"/> is false: the fallback while there is no <see cref="CalibrationFile"/>.</summary>
     public double ZeroCounts { get; set; }
 
     /// <summary>Take the empty scale as zero when the station starts (the belt must be empty).</summary>

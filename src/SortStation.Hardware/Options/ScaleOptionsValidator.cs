@@ -28,9 +28,10 @@ public sealed class ScaleOptionsValidator : IValidateOptions<ScaleOptions>
 
         if (!double.IsFinite(options.CountsPerKilogram) || Math.Abs(options.CountsPerKilogram) < 1)
         {
-            errors.Add($"{S}:CountsPerKilogram", options.CountsPerKilogram, "the calibration factor must be a non-zero number of counts per kilogram.", "run sortstation calibrate-scale --known-mass 1.000kg --write /etc/sortstation/sortstation.json.");
+            errors.Add($"{S}:CountsPerKilogram", options.CountsPerKilogram, "the calibration factor must be a non-zero number of counts per kilogram.", "run sortstation calibrate-scale --known-mass 1.000kg (it writes Scale:CalibrationFile, which wins over this value).");
         }
 
+        CalibrationFileRules.Check(errors, options.CalibrationFile);
         if (options.WindowSamples is < 1 or > 50)
         {
             errors.Add($"{S}:WindowSamples", options.WindowSamples, "must be 1–50 samples.", "use 5 (half a second at 10 SPS).");

@@ -27,7 +27,8 @@ public sealed class Hx711Scale : ICalibratableScale, ILoadSensor, IDisposable
         _options = options;
         _time = time;
         _log = log;
-        _calibration = new ScaleCalibration(options.ZeroCounts, options.CountsPerKilogram);
+        _calibration = ScaleCalibrationFile.Resolve(options, out var source);
+        log.LogInformation("Scale calibration from {Source}: {Factor:F1} counts/kg, zero {Zero:F0} counts", source, _calibration.CountsPerKilogram, _calibration.ZeroCounts);
         _sampler = new Hx711Sampler(gpio, options, time);
     }
 

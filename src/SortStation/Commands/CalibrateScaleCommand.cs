@@ -11,23 +11,24 @@ namespace SortStation.Commands;
 
 /// <summary>
 /// <c>sortstation calibrate-scale --known-mass 1.000kg</c>: guided two-point calibration (empty, then the
-/// known mass) that computes counts per kilogram and writes it into the named config file.
+/// known mass) that computes counts per kilogram and writes it, with the empty scale's counts, to the
+/// calibration file (Scale:CalibrationFile) that the scale driver reads at start.
 /// </summary>
 internal static class CalibrateScaleCommand
 {
     public static Command Create()
     {
         var known = TechnicianOptions.KnownMass();
-        var write = new Option<FileInfo?>("--write") { Description = "Write Scale:CountsPerKilogram (and Scale:ZeroCounts) into this JSON config file, e.g. /etc/sortstation/sortstation.json." };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Measure and show the factor, but do not write the calibration file (Scale:CalibrationFile)." };
         var samples = new Option<int?>("--samples") { Description = "Samples to average per step (default: Scale:TareSamples)." };
         var yes = TechnicianOptions.Yes();
         var config = CommonOptions.Config();
-        var command = new Command("calibrate-scale", "Calibrate the scale with a known mass: empty it, place the mass, store the factor.") { known, write, samples, yes, config };
-        command.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(known), parse.GetValue(write), parse.GetValue(samples), parse.GetValue(yes), parse.GetValue(config), ct));
+        var command = new Command("calibrate-scale", "Calibrate the scale with a known mass: empty it, place the mass, store the factor.") { known, dryRun, samples, yes, config };
+        command.SetAction((parse, ct) => RunAsync(parse, parse.GetValue(known), parse.GetValue(dryRun), parse.GetValue(samples), parse.GetValue(yes), parse.GetValue(config), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult parse, Mass known, FileInfo? write, int? samples, bool yes, FileInfo? configFile, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult parse, Mass known, bool dryRun, int? samples, bool yes, FileInfo? configFile, CancellationToken ct)
     {
         var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         using var host = TechnicianHost.TryOpen(configFile, error, out var exitCode);
@@ -36,7 +37,9 @@ internal static class CalibrateScaleCommand
             return exitCode;
         }
 
-        if (write is not null && ConfigFileWriter.CannotWrite(write) is { } cannot)
+        var options = host.Get<IOptions<ScaleOptions>>().Value;
+        var file = options.CalibrationFile;
+        if (!dryRun && CalibrationTarget.CannotWrite(file) is { } cannot)
         {
             error.WriteLine(cannot);
             return ExitCodes.Failed;
@@ -48,7 +51,7 @@ internal static class CalibrateScaleCommand
         }
 
         var simulated = scale as SimulatedScale;
-        var n = samples ?? host.Get<IOptions<ScaleOptions>>().Value.TareSamples;
+        var n = samples ?? options.TareSamples;
         var prompt = new Prompt(yes, Console.In, output);
         try
         {
@@ -70,20 +73,19 @@ internal static class CalibrateScaleCommand
             scale.Calibrate(factor);
             var check = new ScaleCalibration(empty, factor).ToMass(loaded);
             output.WriteLine($"Empty {empty:F0} counts, loaded {loaded:F0} counts → {factor:F1} counts/kg (the mass now reads {check}).");
-            var values = new Dictionary<string, double> { ["CountsPerKilogram"] = factor, ["ZeroCounts"] = empty };
-            if (write is not null)
+            if (dryRun)
             {
-                ConfigFileWriter.Set(write, ScaleOptions.Section, values);
-                output.WriteLine($"Wrote {ConfigFileWriter.Describe(ScaleOptions.Section, values)} to {write.FullName}. Restart the service to use it.");
+                output.WriteLine($"Not written (--dry-run); {file} is unchanged.");
             }
             else
             {
-                output.WriteLine($"Not written (no --write FILE). Put {ConfigFileWriter.Describe(ScaleOptions.Section, values)} in the config.");
+                ScaleCalibrationFile.Write(file, new ScaleCalibrationRecord(ScaleCalibrationRecord.CurrentSchema, factor, empty, TimeProvider.System.GetUtcNow(), known.Kilograms));
+                output.WriteLine($"Wrote the calibration to {file}. Restart the service to use it.");
             }
 
             return ExitCodes.Ok;
         }
-        catch (Exception ex) when (ex is DeviceFaultException or InvalidOperationException)
+        catch (Exception ex) when (ex is DeviceFaultException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             error.WriteLine($"Calibration failed: {ex.Message}");
             return ExitCodes.Failed;

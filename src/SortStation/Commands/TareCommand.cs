@@ -2,20 +2,21 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SortStation.Core.Devices;
 using SortStation.Hardware.Options;
+using SortStation.Hardware.Scale;
 using SortStation.Kernel.Hosting;
 
 namespace SortStation.Commands;
 
-/// <summary><c>sortstation tare</c>: takes the empty scale as zero, shows the result, optionally stores it.</summary>
+/// <summary><c>sortstation tare</c>: takes the empty scale as zero, shows the result, optionally stores it in the calibration file.</summary>
 internal static class TareCommand
 {
     public static Command Create()
     {
         var samples = new Option<int?>("--samples") { Description = "Samples to average (default: Scale:TareSamples)." };
-        var write = new Option<FileInfo?>("--write") { Description = "Store the zero as Scale:ZeroCounts in this JSON config file (used when Scale:TareOnStart is false)." };
+        var save = new Option<bool>("--save") { Description = "Store the zero in the calibration file (Scale:CalibrationFile; used when Scale:TareOnStart is false)." };
         var yes = TechnicianOptions.Yes();
         var config = CommonOptions.Config();
-        var command = new Command("tare", "Zero the scale: empty it, read the zero, show the net reading after tare.") { samples, write, yes, config };
+        var command = new Command("tare", "Zero the scale: empty it, read the zero, show the net reading after tare.") { samples, save, yes, config };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -25,7 +26,8 @@ internal static class TareCommand
                 return exitCode;
             }
 
-            if (parse.GetValue(write) is { } target && ConfigFileWriter.CannotWrite(target) is { } cannot)
+            var options = host.Get<IOptions<ScaleOptions>>().Value;
+            if (parse.GetValue(save) && CalibrationTarget.CannotWrite(options.CalibrationFile) is { } cannot)
             {
                 parse.InvocationConfiguration.Error.WriteLine(cannot);
                 return ExitCodes.Failed;
@@ -36,7 +38,7 @@ internal static class TareCommand
                 return ExitCodes.Failed;
             }
 
-            var n = parse.GetValue(samples) ?? host.Get<IOptions<ScaleOptions>>().Value.TareSamples;
+            var n = parse.GetValue(samples) ?? options.TareSamples;
             var prompt = new Prompt(parse.GetValue(yes), Console.In, output);
             if (!prompt.Step("Remove everything from the scale and keep the belt still."))
             {
@@ -50,14 +52,21 @@ internal static class TareCommand
                 await scale.TareAsync(1, ct);
                 var net = await scale.ReadAsync(ct);
                 output.WriteLine($"Zero: {zero:F0} counts; net reading after tare: {net} (should be 0.000 kg).");
-                if (parse.GetValue(write) is { } file)
+                if (parse.GetValue(save))
                 {
-                    var values = new Dictionary<string, double> { ["ZeroCounts"] = scale.ZeroCounts };
-                    ConfigFileWriter.Set(file, ScaleOptions.Section, values);
-                    output.WriteLine($"Wrote {ConfigFileWriter.Describe(ScaleOptions.Section, values)} to {file.FullName}.");
+                    // The factor is kept: the file's when there is one, else the one the scale runs with.
+                    var file = options.CalibrationFile;
+                    var record = ScaleCalibrationFile.Read(file) ?? new ScaleCalibrationRecord(ScaleCalibrationRecord.CurrentSchema, scale.CountsPerKilogram, 0, TimeProvider.System.GetUtcNow(), null);
+                    ScaleCalibrationFile.Write(file, record with { ZeroCounts = scale.ZeroCounts });
+                    output.WriteLine($"Wrote the zero ({scale.ZeroCounts:F0} counts) to {file}.");
                 }
 
                 return ExitCodes.Ok;
+            }
+            catch (InvalidDataException ex)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"Not saved: {ex.Message}");
+                return ExitCodes.Failed;
             }
             catch (DeviceFaultException ex)
             {

@@ -50,8 +50,9 @@ internal static class StationOperations
     public static IServiceCollection AddStationOperations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOperationsEndpoint(configuration);
-        services.AddSingleton<IHealthSource, StationHealthSource>();
-        services.AddSingleton<IMetricsSource, StationMetricsSource>();
+        services.AddStationHealthChecks();
+        services.AddSingleton<StationMetrics>();
+        services.AddHostedService(sp => sp.GetRequiredService<StationMetrics>());
 
         services.AddSingleton<ModelReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelReloader>());

@@ -21,6 +21,9 @@ internal static class StationSections
     {
         services.AddConfigSection(configuration, new ConfigSection(CameraOptions.Section, typeof(CameraOptions)));
         services.AddConfigSection(configuration, new ConfigSection(ScaleOptions.Section, typeof(ScaleOptions)));
+        // Bound in either mode: tare and calibrate-scale read TareSamples and CalibrationFile with the simulator too
+        // (a second binding in Raspberry mode sets the same values).
+        services.AddOptions<ScaleOptions>().Bind(configuration.GetSection(ScaleOptions.Section));
         services.AddConfigSection(configuration, new ConfigSection(TriggerOptions.Section, typeof(TriggerOptions)));
         services.AddConfigSection(configuration, new ConfigSection(EStopOptions.Section, typeof(EStopOptions)));
         services.AddConfigSection(configuration, new ConfigSection(SimulationOptions.Section, typeof(SimulationOptions)));

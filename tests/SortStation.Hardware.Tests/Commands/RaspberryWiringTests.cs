@@ -45,6 +45,21 @@ public sealed class RaspberryWiringTests
     }
 
     [Fact]
+    public void AddRaspberryHardware_DamagedCalibrationFile_FailsValidationBeforeAnyPinIsOpened()
+    {
+        using var calibration = new CalibrationFolder();
+        File.WriteAllText(calibration.File, "{ \"countsPerKilogram\": 0 }");
+        var driver = new FakeGpioDriver();
+        using var sp = Build(driver, new() { ["Scale:CalibrationFile"] = calibration.File });
+
+        var ex = Assert.ThrowsAny<Exception>(() => sp.GetRequiredService<IStartupValidator>().Validate());
+        var failures = (ex is AggregateException a ? a.InnerExceptions : [ex]).OfType<OptionsValidationException>().SelectMany(e => e.Failures);
+
+        Assert.Contains(failures, f => f.StartsWith($"Scale:CalibrationFile = \"{calibration.File}\": cannot be used", StringComparison.Ordinal));
+        Assert.Empty(driver.OpenPins);
+    }
+
+    [Fact]
     public void Dispose_HostContainer_EveryGateReleasedServoPwmStoppedSolenoidPinsClosed()
     {
         var driver = new FakeGpioDriver();

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using SortStation.Hardware.Scale;
 using SortStation.Hardware.Tests.Support;
 
 namespace SortStation.Hardware.Tests.Commands;
@@ -106,41 +106,68 @@ public sealed class TechnicianCommandTests
     }
 
     [Fact]
-    public async Task Tare_Yes_ZeroesAndWritesZeroCounts()
+    public async Task Tare_Save_ZeroesAndStoresZeroInTheCalibrationFile()
     {
-        using var cli = new CliRun();
-        var file = Path.Combine(cli.Folder, "out.json");
+        using var calibration = new CalibrationFolder();
+        using var cli = new CliRun(calibration.Json);
 
-        Assert.Equal(0, await cli.RunAsync("tare", "--yes", "--samples", "3", "--write", file));
+        Assert.Equal(0, await cli.RunAsync("tare", "--yes", "--samples", "3", "--save"));
         Assert.Contains("net reading after tare: 0.000 kg", cli.Output);
-        Assert.Equal(8400, Scale(file).GetProperty("ZeroCounts").GetDouble());
+        Assert.Equal(8400, ScaleCalibrationFile.Read(calibration.File)!.ZeroCounts);
     }
 
     [Fact]
-    public async Task CalibrateScale_KnownMass_WritesFactorIntoNamedFile()
+    public async Task CalibrateScale_KnownMass_WritesTheCalibrationFileAndLeavesTheConfigAlone()
     {
-        using var cli = new CliRun();
-        var file = Path.Combine(cli.Folder, "sortstation.json");
-        File.WriteAllText(file, """{ "Station": { "Id": "line-2" } }""");
+        using var calibration = new CalibrationFolder();
+        using var cli = new CliRun(calibration.Json);
+        var config = File.ReadAllText(cli.ConfigFile);
 
-        Assert.Equal(0, await cli.RunAsync("calibrate-scale", "--known-mass", "0.500kg", "--yes", "--samples", "3", "--write", file));
+        Assert.Equal(0, await cli.RunAsync("calibrate-scale", "--known-mass", "0.500kg", "--yes", "--samples", "3"));
 
         Assert.Contains("420000.0 counts/kg", cli.Output);
-        Assert.Equal(420_000, Scale(file).GetProperty("CountsPerKilogram").GetDouble(), 3);
-        Assert.Contains("line-2", File.ReadAllText(file)); // other keys kept
+        var record = ScaleCalibrationFile.Read(calibration.File)!;
+        Assert.Equal(420_000, record.CountsPerKilogram, 3);
+        Assert.Equal(0.5, record.KnownMassKilograms);
+        Assert.Equal(config, File.ReadAllText(cli.ConfigFile));
     }
 
     [Fact]
-    public async Task CalibrateScale_WriteFileCannotBeCreated_RefusedBeforeMeasuring()
+    public async Task CalibrateScale_DryRun_WritesNothing()
     {
-        using var cli = new CliRun();
-        var blocker = Path.Combine(cli.Folder, "a-file");
-        File.WriteAllText(blocker, "not a directory");
+        using var calibration = new CalibrationFolder();
+        using var cli = new CliRun(calibration.Json);
 
-        Assert.Equal(1, await cli.RunAsync("calibrate-scale", "--known-mass", "0.500kg", "--yes", "--samples", "3", "--write", Path.Combine(blocker, "sortstation.json")));
+        Assert.Equal(0, await cli.RunAsync("calibrate-scale", "--known-mass", "0.500kg", "--yes", "--samples", "3", "--dry-run"));
+
+        Assert.Contains("Not written (--dry-run)", cli.Output);
+        Assert.False(File.Exists(calibration.File));
+    }
+
+    [Fact]
+    public async Task CalibrateScale_CalibrationFileCannotBeCreated_RefusedBeforeMeasuring()
+    {
+        using var calibration = new CalibrationFolder();
+        var blocker = Path.Combine(calibration.Folder, "a-file");
+        File.WriteAllText(blocker, "not a directory");
+        using var cli = new CliRun(CalibrationFolder.JsonFor(Path.Combine(blocker, "scale-calibration.json")));
+
+        Assert.Equal(1, await cli.RunAsync("calibrate-scale", "--known-mass", "0.500kg", "--yes", "--samples", "3"));
 
         Assert.Contains("Nothing was measured", cli.Error);
         Assert.DoesNotContain("Step 1/2", cli.Output);
+    }
+
+    [Fact]
+    public async Task CheckConfig_DamagedCalibrationFile_ExitsTwoNamingTheKey()
+    {
+        using var calibration = new CalibrationFolder();
+        File.WriteAllText(calibration.File, "{ \"countsPerKilogram\": ");
+        using var cli = new CliRun(calibration.Json).WithShippedModel();
+
+        Assert.Equal(2, await cli.RunAsync("check-config"));
+
+        Assert.Contains("Scale:CalibrationFile", cli.Error);
     }
 
     [Fact]
@@ -204,6 +231,4 @@ public sealed class TechnicianCommandTests
         Assert.Contains("320x240", raspberry.Output);
         Assert.True(File.Exists(file));
     }
-
-    private static JsonElement Scale(string file) => JsonDocument.Parse(File.ReadAllText(file)).RootElement.GetProperty("Scale");
 }

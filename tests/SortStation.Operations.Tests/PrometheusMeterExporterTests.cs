@@ -1,0 +1,110 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SortStation.Operations.Tests;
+
+/// <summary>The host's Meter instruments as Prometheus text, through prometheus-net.</summary>
+public sealed class PrometheusMeterExporterTests : IDisposable
+{
+    private readonly ServiceProvider _services;
+    private readonly PrometheusMeterExporter _exporter;
+    private readonly Meter _meter;
+
+    public PrometheusMeterExporterTests()
+    {
+        _services = new ServiceCollection().AddMetrics().AddSingleton<PrometheusMeterExporter>().BuildServiceProvider();
+        _exporter = _services.GetRequiredService<PrometheusMeterExporter>();
+        _meter = _services.GetRequiredService<IMeterFactory>().Create("Test");
+    }
+
+    [Fact]
+    public async Task WriteAsync_Counter_StaysACounterWithItsLabelsInOrder()
+    {
+        var items = _meter.CreateCounter<long>("items_total", description: "Items.");
+        items.Add(2, Tag("label", "glass"), Tag("bin", "glass"));
+        items.Add(1, Tag("label", "paper"), Tag("bin", "fibre"));
+
+        var text = await TextAsync();
+
+        Assert.Contains("# HELP items_total Items.\n# TYPE items_total counter\n", text, StringComparison.Ordinal);
+        Assert.Contains("items_total{label=\"glass\",bin=\"glass\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("items_total{label=\"paper\",bin=\"fibre\"} 1\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_LabelValueWithQuoteBackslashNewline_IsEscaped()
+    {
+        _meter.CreateCounter<long>("x_total", description: "X.").Add(2, Tag("label", "a\"b\\c\nd"));
+
+        Assert.Contains("x_total{label=\"a\\\"b\\\\c\\nd\"} 2\n", await TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ObservableCounter_ReportsTheTotalNotASum()
+    {
+        long total = 5;
+        _meter.CreateObservableCounter("stored_total", () => total, description: "Stored.");
+        await TextAsync();
+        total = 7;
+
+        Assert.Contains("stored_total 7\n", await TextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_ObservableGaugeNoLongerReportsASeries_TheSeriesIsGone()
+    {
+        var model = "a@1";
+        _meter.CreateObservableGauge("model_info", () => new Measurement<int>(1, Tag("model", model)), description: "Model.");
+        Assert.Contains("model_info{model=\"a@1\"} 1", await TextAsync(), StringComparison.Ordinal);
+
+        model = "b@2";
+        var text = await TextAsync();
+
+        Assert.Contains("model_info{model=\"b@2\"} 1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("a@1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Histogram_CumulativeBucketsFromTheInstrumentsAdvice()
+    {
+        var latency = _meter.CreateHistogram("lat_seconds", "s", "Latency.", advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.1, 1] });
+        latency.Record(0.05);
+        latency.Record(0.5);
+        latency.Record(3);
+
+        var text = await TextAsync();
+
+        Assert.Contains("# TYPE lat_seconds histogram\n", text, StringComparison.Ordinal);
+        Assert.Contains("lat_seconds_bucket{le=\"0.1\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("lat_seconds_bucket{le=\"1\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("lat_seconds_bucket{le=\"+Inf\"} 3\n", text, StringComparison.Ordinal);
+        Assert.Contains("lat_seconds_count 3\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_MeterOfAnotherHost_NotExported()
+    {
+        using var other = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        using var foreign = other.GetRequiredService<IMeterFactory>().Create("Test");
+        foreign.CreateCounter<long>("foreign_total").Add(1);
+        using var global = new Meter("Test");
+        global.CreateCounter<long>("global_total").Add(1);
+
+        var text = await TextAsync();
+
+        Assert.DoesNotContain("foreign_total", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("global_total", text, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private static KeyValuePair<string, object?> Tag(string name, string value) => KeyValuePair.Create(name, (object?)value);
+
+    private async Task<string> TextAsync()
+    {
+        using var buffer = new MemoryStream();
+        await _exporter.WriteAsync(buffer, default);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
