@@ -17,6 +17,9 @@ else
   echo "python model tests: skipped (Debian's /usr/bin/python3 has no torch/onnx/flatbuffers; run models/scripts/reproduce.sh to install them)"
 fi
 
+# docs/architecture.md's project graph matches the .csproj references.
+bash scripts/project-graph.sh --check || status=1
+
 # One closing line across all test assemblies.
 awk '/(Passed|Failed)! +- +Failed:/ {
        gsub(/,/, ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

@@ -8,8 +8,9 @@ using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
-using SortStation.Core.Telemetry;
 using SortStation.Hosting;
+using SortStation.Kernel.Options;
+using SortStation.Outbox;
 using SortStation.Telemetry;
 using SortStation.Vision;
 

@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
+using SortStation.Imaging;
+using SortStation.Kernel.Options;
 using SortStation.Vision;
 
 namespace SortStation.Bench;

@@ -3,6 +3,8 @@ using System.Text.Json;
 using OpenCvSharp;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
+using SortStation.Imaging;
+using SortStation.Kernel.Options;
 using SortStation.Simulation;
 using SortStation.Vision;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SortStation.Contracts;
 using SortStation.Core.Options;
+using SortStation.Outbox;
 using SortStation.Telemetry;
 using SortStation.Telemetry.Bench;
 using SortStation.Telemetry.Tests.Support;

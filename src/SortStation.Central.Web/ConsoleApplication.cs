@@ -57,6 +57,7 @@ public static class ConsoleApplication
         WeighingEndpoints.Map(api);
         FleetEndpoints.Map(api);
         AccountEndpoints.Map(api);
+        SettingsEndpoints.Map(api);
         EventsEndpoint.Map(api);
         ChartEndpoints.Map(endpoints);
         endpoints.MapRazorPages();

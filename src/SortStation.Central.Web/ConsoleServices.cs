@@ -7,7 +7,8 @@ using SortStation.Central.Web.Api;
 using SortStation.Central.Web.Auth;
 using SortStation.Central.Web.Options;
 using SortStation.Central.Web.Security;
-using SortStation.Core;
+using SortStation.Central.Web.Settings;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Web;
 
@@ -22,6 +23,7 @@ public static class ConsoleServices
         services.AddSingleton<SetupGate>();
         services.AddSingleton<AntiforgeryForCookies>();
         services.AddConsoleAuth();
+        services.AddConsoleSettings();
         // Session cookies survive a restart only if the keys that sign them do: kept in the state directory.
         var keys = configuration.GetSection(WebOptions.Section).Get<WebOptions>()?.KeysDirectory;
         services.AddDataProtection().SetApplicationName("sortstation-central").PersistKeysToFileSystem(KeyDirectory.Create(string.IsNullOrWhiteSpace(keys) ? "data/console-keys" : keys));

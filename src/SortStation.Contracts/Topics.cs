@@ -3,8 +3,6 @@ namespace SortStation.Contracts;
 /// <summary>MQTT topic names shared by stations and the central service.</summary>
 public static class Topics
 {
-    public const string DefaultPrefix = "sortstation";
-
     public static string Weighing(string prefix, string stationId) => $"{prefix}/{stationId}/weighing";
 
     /// <summary>Retained <c>online</c>/<c>offline</c>; <c>offline</c> is also the last will.</summary>

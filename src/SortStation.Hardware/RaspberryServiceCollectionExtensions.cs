@@ -15,6 +15,7 @@ using SortStation.Hardware.Options;
 using SortStation.Hardware.Safety;
 using SortStation.Hardware.Scale;
 using SortStation.Hardware.Triggers;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Hardware;
 

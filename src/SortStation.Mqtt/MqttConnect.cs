@@ -1,7 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using MQTTnet;
 using MQTTnet.Formatter;
-using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Mqtt;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SortStation.Core;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Operations;
 

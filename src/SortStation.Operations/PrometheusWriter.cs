@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using SortStation.Core.Pipeline;
+using SortStation.Kernel.Metrics;
 
 namespace SortStation.Operations;
 

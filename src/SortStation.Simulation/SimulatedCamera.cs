@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using OpenCvSharp;
 using SortStation.Core.Devices;
-using SortStation.Vision;
+using SortStation.Imaging;
 
 namespace SortStation.Simulation;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using SortStation.Core;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Simulation;
 

@@ -8,6 +8,7 @@ using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
 using SortStation.Core.Timing;
+using SortStation.Outbox;
 
 namespace SortStation.Telemetry;
 

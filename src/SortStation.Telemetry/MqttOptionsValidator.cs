@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 using SortStation.Mqtt;
 
 namespace SortStation.Telemetry;

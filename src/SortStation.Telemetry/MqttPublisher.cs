@@ -8,6 +8,7 @@ using MQTTnet.Protocol;
 using SortStation.Contracts;
 using SortStation.Core.Options;
 using SortStation.Mqtt;
+using SortStation.Outbox;
 
 namespace SortStation.Telemetry;
 
@@ -15,23 +16,21 @@ namespace SortStation.Telemetry;
 /// Drains the outbox to the broker: MQTT v5, persistent session, QoS 1, up to Mqtt:MaxInFlight
 /// publishes in flight, and an entry leaves the outbox only after its PUBACK. Retained status
 /// <c>online</c> (the birth message) is published after every (re)connect; the last will says <c>offline</c>.
-/// Any failure means: wait a jittered back-off, reconnect, retry — the records stay in the outbox.
+/// Connection, back-off and outage logging are the shared <see cref="MqttSessionLoop"/>: any failure means wait a
+/// jittered back-off, reconnect, retry — the records stay in the outbox.
 /// </summary>
 public sealed class MqttPublisher : BackgroundService
 {
     private readonly IOutboxStore _outbox;
     private readonly MqttOptions _mqtt;
-    private readonly MqttConnectOptions _connect;
+    private readonly StationConnect _connect;
     private readonly string _stationId;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttPublisher> _log;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
-    private readonly Backoff _backoff;
-    private readonly ConnectionFaultLog _faults;
+    private readonly MqttSessionLoop _session;
     private CancellationTokenSource _connection = new();
     private long _acknowledged;
-    private long _failures;
-    private long _connectAttempts;
     private long _lastPublishTicks;
 
     public MqttPublisher(IOutboxStore outbox, IOptions<MqttOptions> mqtt, IOptions<StationOptions> station, TimeProvider time, ILogger<MqttPublisher> log)
@@ -41,11 +40,10 @@ public sealed class MqttPublisher : BackgroundService
         _outbox = outbox;
         _mqtt = mqtt.Value;
         _stationId = station.Value.Id;
-        _connect = new MqttConnectOptions(_mqtt, _stationId);
+        _connect = new StationConnect(_mqtt, _stationId);
         _time = time;
         _log = log;
-        _faults = new ConnectionFaultLog(_mqtt, log);
-        _backoff = new Backoff(TimeSpan.FromSeconds(_mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(_mqtt.ReconnectMaxSeconds), new Random());
+        _session = new MqttSessionLoop(_client, _mqtt, time, log, () => $"{_outbox.Pending} records kept in the outbox");
         // A lost connection wakes the drain loop even while the outbox is empty, so it reconnects and re-announces itself.
         _client.DisconnectedAsync += _ =>
         {
@@ -63,14 +61,14 @@ public sealed class MqttPublisher : BackgroundService
     public long Acknowledged => Interlocked.Read(ref _acknowledged);
 
     /// <summary>Failed connects and publishes since start.</summary>
-    public long Failures => Interlocked.Read(ref _failures);
+    public long Failures => _session.Failures;
 
-    public long ConnectAttempts => Interlocked.Read(ref _connectAttempts);
+    public long ConnectAttempts => _session.ConnectAttempts;
 
     public bool IsConnected => _client.IsConnected;
 
     /// <summary>The last connection or publish error, without secrets; null while healthy.</summary>
-    public string? LastError => _faults.LastError;
+    public string? LastError => _session.LastError;
 
     public DateTimeOffset? LastPublishAt
     {
@@ -129,52 +127,29 @@ public sealed class MqttPublisher : BackgroundService
         base.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!_client.IsConnected)
-                {
-                    await ConnectAsync(stoppingToken);
-                }
-                else if (_connection.IsCancellationRequested)
-                {
-                    RenewConnectionToken(); // the client reconnected under us; wait on the live connection
-                }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _session.RunAsync(DrainAsync, stoppingToken);
 
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _connection.Token);
-                var batch = await _outbox.ReadBatchAsync(_mqtt.MaxInFlight, linked.Token);
-                await PublishAsync(batch, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Any broker or network failure means: wait, reconnect, retry. Records stay in the outbox.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Interlocked.Increment(ref _failures);
-                _faults.Report(ex, _outbox.Pending);
-                await Task.Delay(_backoff.Next(), _time, stoppingToken).ContinueWith(static _ => { }, TaskScheduler.Default);
-            }
+    // One turn of the session: (re)connect if needed, then publish one batch. A lost connection cancels the read.
+    private async Task DrainAsync(CancellationToken stoppingToken)
+    {
+        if (!_client.IsConnected)
+        {
+            RenewConnectionToken();
+            await _session.ConnectAsync(_connect.Create(), AnnounceAsync, stoppingToken);
         }
+        else if (_connection.IsCancellationRequested)
+        {
+            RenewConnectionToken(); // the client reconnected under us; wait on the live connection
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _connection.Token);
+        var batch = await _outbox.ReadBatchAsync(_mqtt.MaxInFlight, linked.Token);
+        await PublishAsync(batch, stoppingToken);
     }
 
-    private async Task ConnectAsync(CancellationToken ct)
+    // Birth message after every (re)connect: the retained status must not stay at the will's offline.
+    private async Task AnnounceAsync(CancellationToken ct)
     {
-        var attempt = Interlocked.Increment(ref _connectAttempts);
-        _log.LogDebug("Connecting to MQTT broker {Broker} as {ClientId} (attempt {Attempt})", _mqtt.Broker, _connect.ClientId, attempt);
-        RenewConnectionToken();
-        var result = await _client.ConnectAsync(_connect.Create(), ct);
-        if (result.ResultCode != MqttClientConnectResultCode.Success)
-        {
-            throw new MqttBrokerRefusedException(result.ResultCode, result.ReasonString);
-        }
-
-        // Birth message after every (re)connect: the retained status must not stay at the will's offline.
         var birth = await _client.PublishAsync(Retained(Topics.Status(_mqtt.TopicPrefix, _stationId), System.Text.Encoding.UTF8.GetBytes(StationStatus.Online)), ct);
         if (birth.ReasonCode == MqttClientPublishReasonCode.NotAuthorized)
         {
@@ -186,9 +161,6 @@ public sealed class MqttPublisher : BackgroundService
         {
             throw new InvalidOperationException($"broker refused the status message: {birth.ReasonCode} {birth.ReasonString}");
         }
-
-        _backoff.Reset();
-        _faults.Recovered(result.IsSessionPresent, _outbox.Pending);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Vision;
 

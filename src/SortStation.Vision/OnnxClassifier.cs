@@ -5,6 +5,7 @@ using SortStation.Contracts;
 using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Vision;
 

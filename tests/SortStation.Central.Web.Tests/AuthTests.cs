@@ -15,7 +15,7 @@ public sealed class AuthTests
     {
         using var console = await EmptyConsole.WithUsersAsync();
         using var client = console.Factory.Client();
-        foreach (var path in new[] { "/api/summary", "/api/weighings", "/api/weighings.csv", "/api/stations", "/api/clusters", "/api/events" })
+        foreach (var path in new[] { "/api/summary", "/api/weighings", "/api/weighings.csv", "/api/stations", "/api/clusters", "/api/events", "/api/settings" })
         {
             using var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -27,7 +27,7 @@ public sealed class AuthTests
     {
         using var console = await EmptyConsole.WithUsersAsync();
         using var client = console.Factory.Client();
-        foreach (var path in new[] { "/", "/weighings", "/stations", "/clusters", "/users", "/charts/hourly.svg" })
+        foreach (var path in new[] { "/", "/weighings", "/stations", "/clusters", "/users", "/settings", "/charts/hourly.svg" })
         {
             using var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

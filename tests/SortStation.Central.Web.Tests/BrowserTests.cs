@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SortStation.Central.Options;
 using SortStation.Central.Recluster;
+using SortStation.Central.Stations;
 using SortStation.Central.Storage;
 using SortStation.Central.Web.Tests.Support;
 
@@ -129,6 +130,39 @@ public sealed class BrowserTests(BrowserConsole console) : IClassFixture<Browser
         await page.GotoAsync(console.Url + "/users");
         await Assertions.Expect(page.Locator($"[data-testid=users] tr[data-user={BrowserConsole.Admin}]")).ToHaveCountAsync(1);
         await BrowserConsole.ScreenshotAsync(page, "users");
+        await page.Context.CloseAsync();
+    }
+
+    [ChromiumFact]
+    public async Task Settings_DashboardPeriodPreference_RecordedAndApplied()
+    {
+        var registry = console.Host.Services.GetRequiredService<IStationStore>();
+        for (var i = 1; i <= SeededConsole.Stations; i++)
+        {
+            await registry.AddAsync($"station-{i:00}", console.Now.AddDays(-30 + i), null, default);
+        }
+
+        var page = await console.SignedInPageAsync();
+        await page.ClickAsync("nav.main a[href='/settings']");
+        await page.WaitForURLAsync(console.Url + "/settings");
+        await Assertions.Expect(page.Locator("[data-testid=registered-stations] tbody tr")).ToHaveCountAsync(SeededConsole.Stations);
+        await Assertions.Expect(page.Locator("tr[data-setting='Web.CurrencyFormat'] td.value")).ToHaveTextAsync("Rp 1,234,568 (en) · Rp 1.234.568 (id)");
+        await Assertions.Expect(page.Locator("[data-testid=provisioning]")).ToContainTextAsync("sortstation-central stations add");
+
+        await page.SelectOptionAsync("select[name='console.dashboardPeriod']", "7d");
+        await page.ClickAsync("[data-testid=save-preferences]");
+        await Assertions.Expect(page.Locator("[data-testid=settings-saved]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=settings-history] tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=settings-history] tbody tr").First).ToContainTextAsync(BrowserConsole.Admin);
+        await page.GotoAsync(console.Url + "/");
+        await Assertions.Expect(page.Locator("[data-testid=period]")).ToHaveValueAsync("7d"); // the dashboard opens on the preference
+
+        // Back to today (the other tests open the dashboard); the history keeps both changes.
+        await page.GotoAsync(console.Url + "/settings");
+        await page.SelectOptionAsync("select[name='console.dashboardPeriod']", "today");
+        await page.ClickAsync("[data-testid=save-preferences]");
+        await Assertions.Expect(page.Locator("[data-testid=settings-history] tbody tr")).ToHaveCountAsync(2);
+        await BrowserConsole.ScreenshotAsync(page, "settings");
         await page.Context.CloseAsync();
     }
 

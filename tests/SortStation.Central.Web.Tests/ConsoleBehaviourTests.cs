@@ -45,7 +45,7 @@ public sealed class ConsoleBehaviourTests
     {
         using var console = await EmptyConsole.WithUsersAsync();
         using var client = await console.SignedInAsync("admin");
-        foreach (var path in new[] { "/", "/weighings", "/stations", "/clusters", "/users", "/login" })
+        foreach (var path in new[] { "/", "/weighings", "/stations", "/clusters", "/users", "/settings", "/login" })
         {
             var html = await client.GetStringAsync(path);
             Assert.DoesNotContain("style=\"", html, StringComparison.OrdinalIgnoreCase);

@@ -31,10 +31,19 @@ public sealed partial class DemoTests
         Assert.Contains("== station-02 ==", text, StringComparison.Ordinal);
         Assert.Contains("stored 20 of 20 weighings from 2 stations", text, StringComparison.Ordinal);
         Assert.Single(PasswordLine().Matches(text)); // printed once
+
+        // Each station's own check counts its own records only: received = published, per station.
+        var deliveries = Delivery().Matches(text);
+        Assert.Equal(2, deliveries.Count);
+        Assert.All(deliveries, d => Assert.Equal(d.Groups["published"].Value, d.Groups["received"].Value));
+        Assert.Equal(20, deliveries.Sum(d => int.Parse(d.Groups["received"].Value, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [GeneratedRegex(@"Console: http://127\.0\.0\.1:\d+ \(user demo, password [A-Za-z0-9]{12}\)")]
     private static partial Regex ConsoleLine();
+
+    [GeneratedRegex(@"published \(PUBACK\): (?<published>\d+) +received by subscriber: (?<received>\d+)")]
+    private static partial Regex Delivery();
 
     [GeneratedRegex(@"password [A-Za-z0-9]{12}\)")]
     private static partial Regex PasswordLine();

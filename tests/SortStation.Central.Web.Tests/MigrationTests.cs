@@ -18,7 +18,7 @@ public sealed class MigrationTests : IDisposable
         var records = SeededWeighings.Create(800, 3, now.AddDays(-5), now.AddMinutes(-1)).ToList();
         await InsertRowsOnlyAsync(db.Dialect, records);
 
-        Assert.Equal(1, await new SqlWeighingStore(db.Dialect, TimeProvider.System).MigrateAsync(default));
+        Assert.Equal(Migrator.Scripts(db.Dialect.Name).Count(s => s.Version >= 3), await new SqlWeighingStore(db.Dialect, TimeProvider.System).MigrateAsync(default));
 
         var (from, to) = (now.AddDays(-6).AddMinutes(-13), now);
         var summary = await new SummaryQueries(db.Dialect).SummaryAsync(from, to, "IDR", default);

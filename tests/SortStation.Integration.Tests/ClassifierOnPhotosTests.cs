@@ -1,6 +1,6 @@
+using SortStation.Imaging;
 using SortStation.Integration.Tests.Support;
 using SortStation.Simulation;
-using SortStation.Vision;
 
 namespace SortStation.Integration.Tests;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using OpenCvSharp;
+using SortStation.Imaging;
 using SortStation.Integration.Tests.Support;
 using SortStation.Simulation;
-using SortStation.Vision;
 
 namespace SortStation.Integration.Tests;
 

@@ -20,7 +20,7 @@ public sealed class DemoChecksTests
     {
         await using var broker = await EmbeddedBroker.StartAsync();
         await using var relay = new TcpRelay(broker.Endpoint);
-        await using var subscriber = await WeighingSubscriber.ConnectAsync(relay.Uri, "sortstation");
+        await using var subscriber = await WeighingSubscriber.ConnectAsync(relay.Uri, "sortstation", "station-01");
         using var station = await ConnectPublisherAsync(broker.Uri);
 
         await PublishAsync(station, 0, 20);
@@ -34,6 +34,29 @@ public sealed class DemoChecksTests
         Assert.True(await subscriber.WaitForAsync(50, Timeout, TimeProvider.System), $"{subscriber.Received} of 50 after the cut");
         Assert.True(subscriber.Reconnects >= 1);
         Assert.Equal(50, subscriber.Records.Select(r => r.ItemId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task WeighingSubscriber_TwoStationsOnOneBroker_CountsOnlyItsOwnStationAndFlagsAPayloadNamingAnother()
+    {
+        await using var broker = await EmbeddedBroker.StartAsync();
+        await using var first = await WeighingSubscriber.ConnectAsync(broker.Uri, "sortstation", "station-01");
+        await using var second = await WeighingSubscriber.ConnectAsync(broker.Uri, "sortstation", "station-02");
+        using var publisher = await ConnectPublisherAsync(broker.Uri);
+
+        await PublishAsync(publisher, 0, 20);
+        await PublishAsync(publisher, 20, 15, "station-02");
+        await PublishAsync(publisher, 35, 1, "station-02", topicStation: "station-01"); // a record that lies about its station
+
+        Assert.True(await first.WaitForAsync(20, Timeout, TimeProvider.System));
+        Assert.True(await second.WaitForAsync(15, Timeout, TimeProvider.System));
+        Assert.True(await EventuallyAsync(() => first.OtherStation == 1), $"{first.OtherStation} flagged");
+        Assert.Equal(20, first.Received);
+        Assert.Equal(15, second.Received);
+        Assert.All(first.Records, r => Assert.Equal("station-01", r.StationId));
+        Assert.All(second.Records, r => Assert.Equal("station-02", r.StationId));
+        Assert.Equal(0, second.OtherStation);
+        Assert.Equal("sortstation/station-02/weighing", second.Topic);
     }
 
     [Fact]
@@ -89,14 +112,14 @@ public sealed class DemoChecksTests
         return client;
     }
 
-    private static async Task PublishAsync(IMqttClient client, int first, int count)
+    private static async Task PublishAsync(IMqttClient client, int first, int count, string stationId = "station-01", string? topicStation = null)
     {
         for (var i = first; i < first + count; i++)
         {
             var record = new WeighingRecord
             {
                 ItemId = $"01M8Y0000000000000000{i:D5}",
-                StationId = "station-01",
+                StationId = stationId,
                 Timestamp = DateTimeOffset.UnixEpoch.AddSeconds(i),
                 Label = "glass",
                 Confidence = 0.9,
@@ -106,7 +129,7 @@ public sealed class DemoChecksTests
                 Model = "test@1",
             };
             await client.PublishAsync(new MqttApplicationMessageBuilder()
-                .WithTopic(Topics.Weighing("sortstation", "station-01"))
+                .WithTopic(Topics.Weighing("sortstation", topicStation ?? stationId))
                 .WithPayload(ContractJson.Serialize(record))
                 .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce)
                 .Build());

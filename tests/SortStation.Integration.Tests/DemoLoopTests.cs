@@ -47,6 +47,9 @@ public sealed class DemoLoopTests
         var root = summary.RootElement;
         Assert.Equal(30, root.GetProperty("items").GetInt32());
         Assert.Equal(30, root.GetProperty("published").GetInt32());
+        Assert.Equal(30, root.GetProperty("received").GetInt32());
+        Assert.Equal("sortstation/station-01/weighing", root.GetProperty("subscribedTopic").GetString());
+        Assert.Equal(0, root.GetProperty("otherStation").GetInt32());
         Assert.True(root.GetProperty("latencyMs").GetProperty("p99").GetDouble() > 0);
         Assert.Equal(30, root.GetProperty("perBin").EnumerateObject().Sum(b => b.Value.GetInt32()));
 

@@ -1,4 +1,5 @@
 using SortStation.Core.Options;
+using SortStation.Imaging;
 using SortStation.Integration.Tests.Support;
 using SortStation.Vision;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using SortStation.Core.Options;
+using SortStation.Imaging;
 using SortStation.Integration.Tests.Support;
 using SortStation.Vision;
 

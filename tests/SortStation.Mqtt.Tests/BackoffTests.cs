@@ -1,3 +1,5 @@
+using SortStation.Kernel.Timing;
+
 namespace SortStation.Mqtt.Tests;
 
 public sealed class BackoffTests

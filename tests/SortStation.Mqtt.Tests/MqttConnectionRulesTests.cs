@@ -1,4 +1,4 @@
-using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Mqtt.Tests;
 

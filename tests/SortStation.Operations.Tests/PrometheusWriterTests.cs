@@ -1,4 +1,5 @@
 using SortStation.Core.Pipeline;
+using SortStation.Kernel.Metrics;
 
 namespace SortStation.Operations.Tests;
 

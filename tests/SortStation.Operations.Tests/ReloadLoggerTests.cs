@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SortStation.Core.Options;
 using SortStation.Hosting;
+using SortStation.Kernel.Options;
 using SortStation.Operations.Tests.Support;
 
 namespace SortStation.Operations.Tests;

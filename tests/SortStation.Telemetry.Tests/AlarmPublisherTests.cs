@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
 using SortStation.Core.Alarms;
 using SortStation.Core.Options;
+using SortStation.Outbox;
 using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Telemetry.Tests;

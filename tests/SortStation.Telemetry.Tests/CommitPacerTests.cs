@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using SortStation.Outbox;
 
 namespace SortStation.Telemetry.Tests;
 

@@ -1,3 +1,4 @@
+using SortStation.Kernel.Options;
 using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Telemetry.Tests;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SortStation.Core.Alarms;
+using SortStation.Outbox;
 using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Telemetry.Tests;

@@ -1,3 +1,5 @@
+using SortStation.Outbox;
+
 namespace SortStation.Telemetry.Tests;
 
 public sealed class OutboxOptionsValidatorTests

@@ -1,3 +1,4 @@
+using SortStation.Outbox;
 using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Telemetry.Tests;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SortStation.Outbox;
 using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Telemetry.Tests;
@@ -7,13 +8,13 @@ namespace SortStation.Telemetry.Tests;
 public sealed class TelemetryRegistrationTests
 {
     [Fact]
-    public async Task AddSortStationTelemetry_SqliteOutbox_PacesCommitsOnTheRegisteredTimeProvider()
+    public async Task AddSortStationOutbox_SqliteOutbox_PacesCommitsOnTheRegisteredTimeProvider()
     {
         using var dir = new TempDir();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Outbox:Path"] = dir.File("outbox.db") }).Build();
         var time = new CountingTimeProvider();
         var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time);
-        services.AddSortStationTelemetry(configuration);
+        services.AddSortStationOutbox(configuration);
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<IOutboxStore>().EnqueueAsync(Weighings.Create("clock", 1));

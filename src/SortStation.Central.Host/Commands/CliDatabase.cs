@@ -5,7 +5,7 @@ using SortStation.Central.Accounts;
 using SortStation.Central.Options;
 using SortStation.Central.Stations;
 using SortStation.Central.Storage;
-using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Commands;
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.Hosting;
 using SortStation.Central.Hosting;
-using SortStation.Operations;
+using SortStation.Kernel.Hosting;
 
 namespace SortStation.Central.Commands;
 
@@ -12,28 +11,11 @@ public static class RunCommand
     {
         var config = ConfigOption.Create();
         var command = new Command("run", "Run the central service: store station weighings, re-cluster on a schedule.") { config };
-        command.SetAction(async (parse, ct) =>
-        {
-            IHost host;
-            try
-            {
-                host = CentralHostBuilder.Build(parse.GetValue(config));
-                await host.StartAsync(ct);
-            }
-#pragma warning disable CA1031 // Every start failure is reported with its exit code, never as a stack trace.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                return StartupFailure.Report(ex, parse.InvocationConfiguration.Error, CentralHostBuilder.NotStarted);
-            }
-
-            using (host)
-            {
-                await host.WaitForShutdownAsync(ct);
-            }
-
-            return 0;
-        });
+        command.SetAction((parse, ct) => ServiceRun.RunAsync(
+            () => CentralHostBuilder.Build(parse.GetValue(config)),
+            CentralHostBuilder.NotStarted,
+            parse.InvocationConfiguration.Error,
+            cancellationToken: ct));
         return command;
     }
 }

@@ -4,7 +4,8 @@ using Microsoft.Extensions.Options;
 using SortStation.Central.Hosting;
 using SortStation.Central.Options;
 using SortStation.Central.Stations;
-using SortStation.Core.Options;
+using SortStation.Kernel.Hosting;
+using SortStation.Kernel.Options;
 using SortStation.Operations;
 
 namespace SortStation.Central.Commands;

@@ -4,7 +4,7 @@ using System.Text.Json;
 using SortStation.Central.Hosting;
 using SortStation.Central.Ingest;
 using SortStation.Central.Storage;
-using SortStation.Core.Options;
+using SortStation.Kernel.Hosting;
 using SortStation.Operations;
 
 namespace SortStation.Central.Commands;

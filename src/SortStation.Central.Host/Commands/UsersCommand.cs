@@ -6,7 +6,7 @@ using SortStation.Central.Accounts;
 using SortStation.Central.Hosting;
 using SortStation.Central.Web.Auth;
 using SortStation.Central.Web.Options;
-using SortStation.Operations;
+using SortStation.Kernel.Hosting;
 
 namespace SortStation.Central.Commands;
 

@@ -8,8 +8,8 @@ using SortStation.Central.Ingest;
 using SortStation.Central.Recluster;
 using SortStation.Central.Storage;
 using SortStation.Central.Web.Auth;
+using SortStation.Kernel.Hosting;
 using SortStation.Mqtt;
-using SortStation.Operations;
 
 namespace SortStation.Central.Demo;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using SortStation.Kernel.Hosting;
 using SortStation.Operations;
 
 namespace SortStation.Central.Hosting;

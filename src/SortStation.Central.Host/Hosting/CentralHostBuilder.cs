@@ -6,7 +6,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SortStation.Central.Web;
 using SortStation.Central.Web.Options;
-using SortStation.Core;
+using SortStation.Kernel.Hosting;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Hosting;
 
@@ -25,9 +26,7 @@ public static class CentralHostBuilder
         var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
         IHost host = web.Enabled ? BuildWeb(configFile, overrides, time, configureWeb, web) : BuildService(configFile, overrides, time);
 
-        // Every section is validated (and reported together) before anything connects or listens.
-        host.Services.GetService<IStartupValidator>()?.Validate();
-        return host;
+        return ServiceRun.Validated(host); // every section, reported together, before anything connects or listens
     }
 
     private static IHost BuildService(FileInfo? configFile, IReadOnlyDictionary<string, string?>? overrides, TimeProvider? time)

@@ -12,16 +12,17 @@ public sealed record Period(string Name, DateTimeOffset From, DateTimeOffset To)
 {
     public static IReadOnlyList<string> Names { get; } = ["today", "7d", "30d", "custom"];
 
-    public static Period Parse(IQueryCollection query, ConsoleClock clock, QueryErrors errors)
+    /// <param name="defaultPeriod">The period without <c>period</c>, <c>from</c> or <c>to</c>: <c>today</c> for the API, the dashboard's preference on the page.</param>
+    public static Period Parse(IQueryCollection query, ConsoleClock clock, QueryErrors errors, string defaultPeriod = "today")
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(clock);
         var name = query["period"].ToString().Trim();
         var from = QueryValues.Instant(query, "from", endOfDay: false, clock, errors);
         var to = QueryValues.Instant(query, "to", endOfDay: true, clock, errors);
-        if (name is "" && (from is not null || to is not null))
+        if (name is "")
         {
-            name = "custom";
+            name = from is not null || to is not null ? "custom" : defaultPeriod;
         }
 
         var now = clock.Now;

@@ -1,10 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Localization;
+using SortStation.Central.Web.Settings;
 
 namespace SortStation.Central.Web.Localization;
 
-/// <summary>English and Bahasa Indonesia: chosen by the user (cookie) or else by the browser (Accept-Language).</summary>
+/// <summary>
+/// English and Bahasa Indonesia: chosen by the user (cookie), else the console's language preference (Settings), else
+/// the browser (Accept-Language), else Web:DefaultLanguage.
+/// </summary>
 public static class ConsoleCultures
 {
     public const string CookieName = "sortstation.lang";
@@ -25,6 +29,7 @@ public static class ConsoleCultures
         options.RequestCultureProviders =
         [
             new CookieRequestCultureProvider { CookieName = CookieName },
+            new PreferredLanguageProvider(),
             new AcceptLanguageHeaderRequestCultureProvider(),
         ];
         return options;

@@ -15,6 +15,7 @@ public static class ConsoleNav
         new("/stations", "Nav.Stations", ConsolePolicies.Viewer),
         new("/clusters", "Nav.Clusters", ConsolePolicies.Viewer),
         new("/users", "Nav.Users", ConsolePolicies.Admin),
+        new("/settings", "Nav.Settings", ConsolePolicies.Admin),
     ];
 }
 

@@ -17,7 +17,7 @@ public sealed class WebOptions
     /// <summary>IANA time zone of "today" and of the times shown, e.g. Asia/Jakarta; empty: the server's own.</summary>
     public string? TimeZone { get; set; }
 
-    /// <summary>Language when the browser names neither English nor Indonesian: en or id.</summary>
+    /// <summary>Language when the browser names neither English nor Indonesian: en or id (the Settings page's language preference, when set, comes first).</summary>
     public string DefaultLanguage { get; set; } = "en";
 
     /// <summary>A session ends after this many minutes without a request (sliding).</summary>

@@ -4,11 +4,12 @@ using Microsoft.Extensions.Options;
 using SortStation.Central.Queries;
 using SortStation.Central.Web.Api;
 using SortStation.Central.Web.Options;
+using SortStation.Central.Web.Settings;
 
 namespace SortStation.Central.Web.Pages;
 
 /// <summary>The dashboard: a period's totals per label, station and bin, rejects, items per hour, the stations and the newest weighings; live.</summary>
-public sealed class IndexModel(SummaryQueries summaries, WeighingQueries weighings, StationOverview stations, ConsoleClock clock, IOptions<WebOptions> web) : PageModel
+public sealed class IndexModel(SummaryQueries summaries, WeighingQueries weighings, StationOverview stations, ConsoleClock clock, IOptions<WebOptions> web, Preferences preferences) : PageModel
 {
     public const int LatestCount = 10;
 
@@ -41,10 +42,11 @@ public sealed class IndexModel(SummaryQueries summaries, WeighingQueries weighin
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        Period = Period.Parse(Request.Query, clock, Errors);
+        var fallback = await preferences.GetAsync(ConsolePreferences.DashboardPeriod, cancellationToken);
+        Period = Period.Parse(Request.Query, clock, Errors, fallback);
         if (Errors.Any)
         {
-            Period = Period.Parse(new Microsoft.AspNetCore.Http.QueryCollection(), clock, new QueryErrors());
+            Period = Period.Parse(new Microsoft.AspNetCore.Http.QueryCollection(), clock, new QueryErrors(), fallback);
         }
 
         Summary = await summaries.SummaryAsync(Period.From, Period.To, web.Value.Currency, cancellationToken);

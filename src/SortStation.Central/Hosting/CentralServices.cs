@@ -11,7 +11,8 @@ using SortStation.Central.Queries;
 using SortStation.Central.Recluster;
 using SortStation.Central.Stations;
 using SortStation.Central.Storage;
-using SortStation.Core;
+using SortStation.Kernel.Hosting;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Hosting;
 
@@ -26,9 +27,9 @@ public static class CentralServices
         var configuration = builder.Configuration;
         // preserveStaticLogger: the host owns its logger; disposing one host (tests run several) must not close another's sinks.
         services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration), preserveStaticLogger: true);
-        services.AddConfigSection(configuration, new Core.Options.ConfigSection("Serilog", null)); // Serilog's own, free-form below its name
+        services.AddConfigSection(configuration, new ConfigSection("Serilog", null)); // Serilog's own, free-form below its name
         // Read by the stations commands only (provisioning), but a key of the shipped file, so checked here too.
-        services.AddConfigSection(configuration, new Core.Options.ConfigSection(BrokerOptions.Section, typeof(BrokerOptions)));
+        services.AddConfigSection(configuration, new ConfigSection(BrokerOptions.Section, typeof(BrokerOptions)));
         services.AddSystemd();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddCentralStorage(configuration);

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using SortStation.Central.Options;
-using SortStation.Mqtt;
+using SortStation.Kernel.Timing;
 
 namespace SortStation.Central.Ingest;
 

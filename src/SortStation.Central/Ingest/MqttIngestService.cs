@@ -14,22 +14,22 @@ namespace SortStation.Central.Ingest;
 /// Receives weighings through the shared subscription <c>$share/{group}/{prefix}/+/weighing</c> (QoS 1,
 /// persistent session) and acknowledges each message only after its batch is committed, so a crash
 /// before the commit means re-delivery, never loss. The receive handler only queues (the receive
-/// maximum holds the broker back); one loop validates, stores and acknowledges in batches.
+/// maximum holds the broker back); one loop validates, stores and acknowledges in batches. Connection, back-off
+/// and outage logging are the shared <see cref="MqttSessionLoop"/>.
 /// </summary>
 public sealed partial class MqttIngestService : BackgroundService, IClusterPublisher
 {
     private readonly CentralMqttOptions _mqtt;
-    private readonly CentralConnectOptions _connect;
+    private readonly CentralConnect _connect;
     private readonly IngestPipeline _pipeline;
     private readonly TimeProvider _time;
     private readonly ILogger<MqttIngestService> _log;
     private readonly StationStateTracker? _stations;
     private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
     private readonly Channel<PendingMessage> _queue;
-    private readonly Backoff _backoff;
+    private readonly MqttSessionLoop _session;
     private TaskCompletionSource _disconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _connection;
-    private bool _outageLogged;
     private bool _subscribed;
 
     public MqttIngestService(IOptions<CentralMqttOptions> mqtt, IOptions<CentralOptions> central, IngestPipeline pipeline, TimeProvider time, ILogger<MqttIngestService> log, StationStateTracker? stations = null)
@@ -37,12 +37,12 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
         ArgumentNullException.ThrowIfNull(mqtt);
         ArgumentNullException.ThrowIfNull(central);
         _mqtt = mqtt.Value;
-        _connect = new CentralConnectOptions(_mqtt, central.Value.InstanceId);
+        _connect = new CentralConnect(_mqtt, central.Value.InstanceId);
         _pipeline = pipeline;
         _time = time;
         _log = log;
         _stations = stations;
-        _backoff = new Backoff(TimeSpan.FromSeconds(_mqtt.ReconnectMinSeconds), TimeSpan.FromSeconds(_mqtt.ReconnectMaxSeconds), new Random());
+        _session = new MqttSessionLoop(_client, _mqtt, time, log, static () => "unacknowledged weighings stay on the broker");
         // Unbounded on purpose: the broker never has more than Mqtt:ReceiveMaximum unacknowledged
         // messages out (MQTT v5 flow control), and a receive handler that waits for queue space could
         // deadlock with a PUBACK that needs the client's receive loop.
@@ -92,56 +92,22 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batches = new IngestBatchLoop(_queue.Reader, _pipeline, _mqtt, _time, _log);
-        return Task.WhenAll(ConnectLoopAsync(stoppingToken), batches.RunAsync(() => Interlocked.Read(ref _connection), () => _client.IsConnected, stoppingToken));
+        return Task.WhenAll(_session.RunAsync(SessionAsync, stoppingToken), batches.RunAsync(() => Interlocked.Read(ref _connection), () => _client.IsConnected, stoppingToken));
     }
 
-    private async Task ConnectLoopAsync(CancellationToken ct)
+    // One session: connect, subscribe, wait until the connection is lost (then the loop reconnects at once).
+    private async Task SessionAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
-        {
-            try
-            {
-                _disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                // Before CONNECT: with a session present the broker re-sends right after CONNACK, and
-                // those messages must be acknowledged on this connection, or they hold receive-maximum slots forever.
-                Interlocked.Increment(ref _connection);
-                var result = await _client.ConnectAsync(_connect.Create(), ct);
-                if (result.ResultCode != MqttClientConnectResultCode.Success)
-                {
-                    throw new InvalidOperationException($"broker refused the connection: {result.ResultCode} {result.ReasonString}");
-                }
-
-                Volatile.Write(ref _subscribed, false);
-                await SubscribeAsync(ct);
-                Volatile.Write(ref _subscribed, true);
-                _backoff.Reset();
-                _outageLogged = false;
-                LogConnected(_mqtt.Broker, _connect.ClientId, result.IsSessionPresent, _connect.SharedFilter);
-                await _disconnected.Task.WaitAsync(ct);
-                LogDisconnected(_mqtt.Broker);
-            }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
-            {
-                return;
-            }
-#pragma warning disable CA1031 // Any broker or network failure means: wait, reconnect; unacknowledged weighings stay on the broker.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                // Once per outage at Warning, then Debug: a long outage must not flood the journal.
-                if (!_outageLogged)
-                {
-                    LogUnavailable(_mqtt.Broker, ex.Message);
-                    _outageLogged = true;
-                }
-                else
-                {
-                    LogStillUnavailable(_mqtt.Broker, ex.Message);
-                }
-
-                await Task.Delay(_backoff.Next(), _time, ct).ContinueWith(static _ => { }, TaskScheduler.Default);
-            }
-        }
+        _disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Before CONNECT: with a session present the broker re-sends right after CONNACK, and
+        // those messages must be acknowledged on this connection, or they hold receive-maximum slots forever.
+        Interlocked.Increment(ref _connection);
+        Volatile.Write(ref _subscribed, false);
+        await _session.ConnectAsync(_connect.Create(), SubscribeAsync, ct);
+        Volatile.Write(ref _subscribed, true);
+        LogSubscribed(_connect.ClientId, _connect.SharedFilter);
+        await _disconnected.Task.WaitAsync(ct);
+        LogDisconnected(_mqtt.Broker);
     }
 
     private async Task SubscribeAsync(CancellationToken ct)
@@ -195,17 +161,11 @@ public sealed partial class MqttIngestService : BackgroundService, IClusterPubli
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(LogLevel.Information, "Connected to MQTT broker {Broker} as {ClientId} (session present: {SessionPresent}), subscribed to {Filter}")]
-    private partial void LogConnected(string broker, string clientId, bool sessionPresent, string filter);
+    [LoggerMessage(LogLevel.Information, "MQTT session of {ClientId} subscribed to {Filter}")]
+    private partial void LogSubscribed(string clientId, string filter);
 
     [LoggerMessage(LogLevel.Warning, "Lost MQTT broker {Broker}; reconnecting")]
     private partial void LogDisconnected(string broker);
-
-    [LoggerMessage(LogLevel.Warning, "MQTT broker {Broker} unavailable ({Error}); retrying with back-off")]
-    private partial void LogUnavailable(string broker, string error);
-
-    [LoggerMessage(LogLevel.Debug, "MQTT broker {Broker} still unavailable ({Error})")]
-    private partial void LogStillUnavailable(string broker, string error);
 
     [LoggerMessage(LogLevel.Warning, "Broker refused the subscription {Filter} ({Code}): the console shows no station status or health (central's ACL must let it read sortstation/+/#)")]
     private partial void LogStateRefused(string filter, string code);

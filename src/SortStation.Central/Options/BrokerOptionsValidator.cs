@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using SortStation.Central.Stations;
-using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Options;
 

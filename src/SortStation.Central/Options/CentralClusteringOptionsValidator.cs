@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Options;
 

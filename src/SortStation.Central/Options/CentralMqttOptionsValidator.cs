@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 using SortStation.Mqtt;
 
 namespace SortStation.Central.Options;

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Microsoft.Extensions.Options;
-using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Options;
 

@@ -1,5 +1,5 @@
 using SortStation.Central.Options;
-using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Central.Storage;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using SortStation.Core.Timing;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Core.Options;
 

@@ -1,3 +1,5 @@
+using SortStation.Kernel.Options;
+
 namespace SortStation.Core.Options;
 
 /// <summary>Section <c>Belt</c>: conveyor speed and the gate lead time.</summary>

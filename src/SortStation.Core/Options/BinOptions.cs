@@ -1,3 +1,5 @@
+using SortStation.Kernel.Options;
+
 namespace SortStation.Core.Options;
 
 /// <summary>One bin beside the belt and the gate that diverts into it.</summary>

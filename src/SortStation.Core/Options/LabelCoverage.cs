@@ -1,3 +1,5 @@
+using SortStation.Kernel.Options;
+
 namespace SortStation.Core.Options;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using SortStation.Kernel.Options;
+
 namespace SortStation.Core.Options;
 
 /// <summary>Section <c>Model</c>: which classifier to load and how to run it.</summary>

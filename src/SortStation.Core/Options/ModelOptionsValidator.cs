@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Core.Options;
 

@@ -1,3 +1,5 @@
+using SortStation.Kernel.Options;
+
 namespace SortStation.Core.Options;
 
 /// <summary>Section <c>Pricing</c>: what the waste bank pays per kilogram of each label.</summary>

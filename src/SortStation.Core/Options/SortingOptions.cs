@@ -1,3 +1,5 @@
+using SortStation.Kernel.Options;
+
 namespace SortStation.Core.Options;
 
 /// <summary>Section <c>Sorting</c>: bins, label routes and the confidence threshold.</summary>

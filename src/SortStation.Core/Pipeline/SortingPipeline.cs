@@ -7,7 +7,6 @@ using SortStation.Core.Identity;
 using SortStation.Core.Options;
 using SortStation.Core.Pricing;
 using SortStation.Core.Routing;
-using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Core.Units;
 

@@ -1,3 +1,5 @@
+using SortStation.Kernel.Metrics;
+
 namespace SortStation.Core.Pipeline;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using SortStation.Core.Devices;
 using SortStation.Hardware.Options;
+using SortStation.Kernel.Timing;
 
 namespace SortStation.Hardware.Camera;
 
@@ -17,7 +18,7 @@ public sealed class StreamingCamera : ICamera, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<StreamingCamera> _log;
     private readonly TimeSpan _frameTimeout;
-    private readonly ReconnectBackoff _backoff;
+    private readonly Backoff _backoff;
     private readonly Lock _gate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly TaskCompletionSource _firstFrame = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -34,7 +35,7 @@ public sealed class StreamingCamera : ICamera, IDisposable
         _time = time;
         _log = log;
         _frameTimeout = TimeSpan.FromMilliseconds(options.FrameTimeoutMilliseconds);
-        _backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(options.ReconnectMinMilliseconds), TimeSpan.FromMilliseconds(options.ReconnectMaxMilliseconds));
+        _backoff = new Backoff(TimeSpan.FromMilliseconds(options.ReconnectMinMilliseconds), TimeSpan.FromMilliseconds(options.ReconnectMaxMilliseconds));
     }
 
     public DeviceState State { get; private set; } = DeviceState.Starting;

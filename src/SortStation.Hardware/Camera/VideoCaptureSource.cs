@@ -2,7 +2,7 @@ using System.Globalization;
 using OpenCvSharp;
 using SortStation.Core.Devices;
 using SortStation.Hardware.Options;
-using SortStation.Vision;
+using SortStation.Imaging;
 
 namespace SortStation.Hardware.Camera;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Hardware.Options;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SortStation.Core.Options;
 using SortStation.Hardware.Pins;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Hardware.Options;
 

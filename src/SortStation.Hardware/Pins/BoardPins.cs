@@ -1,4 +1,5 @@
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Hardware.Pins;
 

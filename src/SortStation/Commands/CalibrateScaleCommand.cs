@@ -4,6 +4,7 @@ using SortStation.Core.Devices;
 using SortStation.Core.Units;
 using SortStation.Hardware.Options;
 using SortStation.Hardware.Scale;
+using SortStation.Kernel.Hosting;
 using SortStation.Simulation;
 
 namespace SortStation.Commands;

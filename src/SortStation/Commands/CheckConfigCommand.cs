@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SortStation.Core.Options;
 using SortStation.Hosting;
+using SortStation.Kernel.Hosting;
 
 namespace SortStation.Commands;
 

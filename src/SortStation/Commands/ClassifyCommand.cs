@@ -4,6 +4,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SortStation.Core.Options;
 using SortStation.Hosting;
+using SortStation.Imaging;
+using SortStation.Kernel.Hosting;
+using SortStation.Kernel.Options;
 using SortStation.Vision;
 using SortStation.Operations;
 

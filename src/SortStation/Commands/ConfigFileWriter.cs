@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Commands;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using SortStation.Demo;
+using SortStation.Kernel.Hosting;
 
 namespace SortStation.Commands;
 

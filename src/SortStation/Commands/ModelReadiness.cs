@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using SortStation.Core.Options;
 using SortStation.Hosting;
+using SortStation.Kernel.Options;
 using SortStation.Vision;
 
 namespace SortStation.Commands;

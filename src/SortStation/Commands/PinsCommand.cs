@@ -4,6 +4,7 @@ using SortStation.Core.Options;
 using SortStation.Hardware.Options;
 using SortStation.Hardware.Pins;
 using SortStation.Hosting;
+using SortStation.Kernel.Hosting;
 using SortStation.Operations;
 
 namespace SortStation.Commands;

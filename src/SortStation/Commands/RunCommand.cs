@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using SortStation.Core.Pipeline;
 using SortStation.Hosting;
-using SortStation.Operations;
+using SortStation.Kernel.Hosting;
 
 namespace SortStation.Commands;
 
@@ -14,38 +13,19 @@ internal static class RunCommand
     {
         var config = CommonOptions.Config();
         var command = new Command("run", "Run the station service with the hardware chosen by Station:Hardware.") { config };
-        command.SetAction(async (parse, ct) =>
-        {
-            IHost host;
-            try
-            {
-                host = StationHostBuilder.Build(parse.GetValue(config));
-                ModelStartupCheck.Run(host.Services); // label lists, strict labels: exit 2 before any gate exists
-                await host.StartAsync(ct);
-            }
-#pragma warning disable CA1031 // Every start failure is reported with its exit code, never as a stack trace.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                return StartupFailure.Report(ex, Console.Error, StationHostBuilder.NotStarted);
-            }
-
-            using (host)
-            {
-                await host.WaitForShutdownAsync(ct);
-
-                // The host stops when the sorting loop dies; a non-zero exit lets systemd's
-                // Restart=on-failure bring the station back.
-                var loop = host.Services.GetRequiredService<SortingRun>().Completed;
-                if (loop.IsFaulted)
-                {
-                    await Console.Error.WriteLineAsync($"Sorting loop failed: {loop.Exception!.InnerException!.Message}");
-                    return ExitCodes.Failed;
-                }
-            }
-
-            return ExitCodes.Ok;
-        });
+        command.SetAction((parse, ct) => ServiceRun.RunAsync(
+            () => StationHostBuilder.Build(parse.GetValue(config)),
+            StationHostBuilder.NotStarted,
+            Console.Error,
+            check: services => ModelStartupCheck.Run(services), // label lists, strict labels: exit 2 before any gate exists
+            failure: LoopFailure,
+            cancellationToken: ct));
         return command;
     }
+
+    // The host stops when the sorting loop dies; a non-zero exit lets systemd's Restart=on-failure bring the station back.
+    private static string? LoopFailure(IServiceProvider services) =>
+        services.GetRequiredService<SortingRun>().Completed is { IsFaulted: true } loop
+            ? $"Sorting loop failed: {loop.Exception!.InnerException!.Message}"
+            : null;
 }

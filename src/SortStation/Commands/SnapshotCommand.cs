@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using OpenCvSharp;
 using SortStation.Core.Devices;
+using SortStation.Kernel.Hosting;
 using SortStation.Simulation;
 
 namespace SortStation.Commands;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SortStation.Core.Devices;
 using SortStation.Hardware.Options;
+using SortStation.Kernel.Hosting;
 
 namespace SortStation.Commands;
 

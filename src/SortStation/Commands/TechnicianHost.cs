@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SortStation.Hosting;
+using SortStation.Kernel.Hosting;
 using SortStation.Operations;
 
 namespace SortStation.Commands;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Commands;
 

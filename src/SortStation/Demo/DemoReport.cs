@@ -8,6 +8,8 @@ public sealed record DemoReport(
     long Published,
     int Received,
     long Duplicates,
+    string SubscribedTopic,
+    long OtherStation,
     long Rejects,
     IReadOnlyDictionary<string, LabelReport> PerLabel,
     IReadOnlyDictionary<string, int> PerBin,
@@ -36,6 +38,8 @@ public sealed record DemoReport(
             delivery.Published,
             delivery.Received,
             delivery.Duplicates,
+            delivery.Topic,
+            delivery.OtherStation,
             s.Rejects,
             perLabel,
             s.PerBin.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(),
@@ -70,7 +74,12 @@ public sealed record DemoReport(
         output.WriteLine($"gate timing error (start vs booked time): mean {g.Mean:F2} ms, max {g.Max:F2} ms over {g.Fired} fires; {g.Queued} waited for a busy gate (max {g.MaxQueued:F1} ms, within Belt:MaxLate)");
         output.WriteLine($"late fires (started after the item passed): {g.Late}    missed gates (recorded to the end-of-belt bin, reason missed-gate): {g.Missed}");
         output.WriteLine($"lost fires (booked, but the CPU or a driver ran late, so not started; their records name a bin not reached): {g.Lost}");
-        output.WriteLine($"published (PUBACK): {Published}    received by subscriber: {Received}    duplicates (re-deliveries, dropped by itemId): {Duplicates}");
+        output.WriteLine($"published (PUBACK): {Published}    received by subscriber: {Received} (on {SubscribedTopic})    duplicates (re-deliveries, dropped by itemId): {Duplicates}");
+        if (OtherStation > 0)
+        {
+            output.WriteLine($"records on this station's topic naming another station (not counted): {OtherStation}");
+        }
+
         Stoppage?.WriteText(output, Items);
     }
 }

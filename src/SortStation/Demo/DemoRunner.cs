@@ -8,11 +8,12 @@ using SortStation.Core.Alarms;
 using SortStation.Core.Classification;
 using SortStation.Core.Pipeline;
 using SortStation.Core.Pricing;
-using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Hosting;
+using SortStation.Kernel.Hosting;
 using SortStation.Mqtt;
 using SortStation.Operations;
+using SortStation.Outbox;
 using SortStation.Simulation;
 using SortStation.Telemetry;
 
@@ -59,9 +60,11 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
             host = StationHostBuilder.Build(config, Overrides(brokerUri));
             ModelStartupCheck.Run(host.Services);
 
-            // Subscribe before the first item so the subscriber sees every record.
+            // Subscribe before the first item so the subscriber sees every record; to this station's topic only, so
+            // another station on the same broker (the fleet demo) never counts as this one's delivery.
             var prefix = host.Services.GetRequiredService<IOptions<MqttOptions>>().Value.TopicPrefix;
-            subscriber = await WeighingSubscriber.ConnectAsync(brokerUri, prefix, ct);
+            var stationId = host.Services.GetRequiredService<IOptions<SortStation.Core.Options.StationOptions>>().Value.Id;
+            subscriber = await WeighingSubscriber.ConnectAsync(brokerUri, prefix, stationId, ct);
             await host.StartAsync(ct);
         }
 #pragma warning disable CA1031 // Every start failure is reported with its exit code.
@@ -97,7 +100,7 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
 
             var report = DemoReport.Create(
                 statistics.Snapshot(),
-                new DemoDelivery(host.Services.GetRequiredService<MqttPublisher>().Acknowledged, subscriber.Received, subscriber.Duplicates),
+                new DemoDelivery(host.Services.GetRequiredService<MqttPublisher>().Acknowledged, subscriber.Received, subscriber.Duplicates, subscriber.Topic, subscriber.OtherStation),
                 host.Services.GetRequiredService<PriceTable>().Currency,
                 GateTimingReport.From(fires, host.Services.GetRequiredService<GateScheduler>().Statistics),
                 (host.Services.GetRequiredService<IClassifier>().Model.Id, host.Services.GetRequiredService<SimulatedConveyor>().Frames),
@@ -125,10 +128,11 @@ public sealed class DemoRunner(int items, Uri? broker, DirectoryInfo? images, in
             }
 
             // Delivery is at least once (docs/telemetry.md): a re-delivery after a cut is dropped by itemId and only
-            // reported; a record that never arrived, or one that could not be read, fails the check.
-            if (!complete || subscriber.Malformed > 0)
+            // reported; a record that never arrived, one that could not be read, or one on this station's topic that
+            // names another station fails the check.
+            if (!complete || subscriber.Malformed > 0 || subscriber.OtherStation > 0)
             {
-                error.WriteLine($"Delivery check failed: {subscriber.Received} of {expected} records received ({subscriber.Malformed} unreadable, {subscriber.Duplicates} duplicates, {subscriber.Reconnects} reconnects).");
+                error.WriteLine($"Delivery check failed: {subscriber.Received} of {expected} records of {subscriber.StationId} received on {subscriber.Topic} ({subscriber.Malformed} unreadable, {subscriber.OtherStation} naming another station, {subscriber.Duplicates} duplicates, {subscriber.Reconnects} reconnects).");
                 failed = true;
             }
 

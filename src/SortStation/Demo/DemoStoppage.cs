@@ -1,5 +1,6 @@
 using SortStation.Core.Alarms;
 using SortStation.Core.Pipeline;
+using SortStation.Outbox;
 using SortStation.Telemetry;
 
 namespace SortStation.Demo;

@@ -4,13 +4,16 @@ using MQTTnet;
 using MQTTnet.Formatter;
 using MQTTnet.Protocol;
 using SortStation.Contracts;
+using SortStation.Kernel.Timing;
 using SortStation.Mqtt;
 
 namespace SortStation.Demo;
 
 /// <summary>
-/// An in-process consumer of the weighing topic: proves records arrive, counts duplicates by itemId
-/// (the idempotency key) and keeps the records for checks. It holds a persistent session (MQTT v5 clean start
+/// An in-process consumer of one station's weighing topic (<c>{prefix}/{stationId}/weighing</c>): proves that
+/// station's records arrive, counts duplicates by itemId (the idempotency key) and keeps the records for checks.
+/// Other stations on the same broker are not its business; a payload on its topic that names another station
+/// is counted apart (<see cref="OtherStation"/>), never as received. It holds a persistent session (MQTT v5 clean start
 /// off, a session expiry, a fixed client id) and reconnects with back-off after a lost connection, so the broker
 /// queues what is published while it is cut off and the delivery check stays true across a network cut.
 /// </summary>
@@ -28,11 +31,14 @@ public sealed class WeighingSubscriber : IAsyncDisposable
     private Task _reconnecting = Task.CompletedTask;
     private long _duplicates;
     private long _malformed;
+    private long _otherStation;
     private long _reconnects;
 
-    private WeighingSubscriber(Uri broker, string topicPrefix, TimeProvider time)
+    private WeighingSubscriber(Uri broker, string topicPrefix, string stationId, TimeProvider time)
     {
         _time = time;
+        StationId = stationId;
+        Topic = Topics.Weighing(topicPrefix, stationId);
         _options = new MqttClientOptionsBuilder()
             .WithTcpServer(broker.Host, broker.Port)
             .WithClientId($"sortstation-demo-subscriber-{Guid.NewGuid():N}")
@@ -41,15 +47,24 @@ public sealed class WeighingSubscriber : IAsyncDisposable
             .WithSessionExpiryInterval((uint)SessionExpiry.TotalSeconds)
             .Build();
         _subscription = new MqttClientSubscribeOptionsBuilder()
-            .WithTopicFilter(Topics.AllWeighings(topicPrefix), MqttQualityOfServiceLevel.AtLeastOnce)
+            .WithTopicFilter(Topic, MqttQualityOfServiceLevel.AtLeastOnce)
             .Build();
     }
 
+    public string StationId { get; }
+
+    /// <summary>The one topic it subscribes to.</summary>
+    public string Topic { get; }
+
+    /// <summary>Distinct records of <see cref="StationId"/> received.</summary>
     public int Received => _records.Count;
 
     public long Duplicates => Interlocked.Read(ref _duplicates);
 
     public long Malformed => Interlocked.Read(ref _malformed);
+
+    /// <summary>Payloads on this station's topic whose <c>stationId</c> is another station's: a record that lies.</summary>
+    public long OtherStation => Interlocked.Read(ref _otherStation);
 
     /// <summary>Connections made again after a lost one.</summary>
     public long Reconnects => Interlocked.Read(ref _reconnects);
@@ -58,13 +73,14 @@ public sealed class WeighingSubscriber : IAsyncDisposable
 
     public IReadOnlyCollection<WeighingRecord> Records => (IReadOnlyCollection<WeighingRecord>)_records.Values;
 
-    public static async Task<WeighingSubscriber> ConnectAsync(Uri broker, string topicPrefix, CancellationToken ct = default) =>
-        await ConnectAsync(broker, topicPrefix, TimeProvider.System, ct);
+    public static async Task<WeighingSubscriber> ConnectAsync(Uri broker, string topicPrefix, string stationId, CancellationToken ct = default) =>
+        await ConnectAsync(broker, topicPrefix, stationId, TimeProvider.System, ct);
 
-    public static async Task<WeighingSubscriber> ConnectAsync(Uri broker, string topicPrefix, TimeProvider time, CancellationToken ct = default)
+    public static async Task<WeighingSubscriber> ConnectAsync(Uri broker, string topicPrefix, string stationId, TimeProvider time, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(broker);
-        var subscriber = new WeighingSubscriber(broker, topicPrefix, time);
+        ArgumentException.ThrowIfNullOrEmpty(stationId);
+        var subscriber = new WeighingSubscriber(broker, topicPrefix, stationId, time);
         subscriber._client.ApplicationMessageReceivedAsync += e =>
         {
             subscriber.OnMessage(e.ApplicationMessage.Payload);
@@ -162,6 +178,10 @@ public sealed class WeighingSubscriber : IAsyncDisposable
         if (record is null)
         {
             Interlocked.Increment(ref _malformed);
+        }
+        else if (!string.Equals(record.StationId, StationId, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _otherStation);
         }
         else if (!_records.TryAdd(record.ItemId, record))
         {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 using SortStation.Vision;
 
 namespace SortStation.Hosting;

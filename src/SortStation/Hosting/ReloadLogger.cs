@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 using SortStation.Core.Options;
+using SortStation.Kernel.Options;
 
 namespace SortStation.Hosting;
 

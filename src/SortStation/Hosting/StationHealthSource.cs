@@ -4,6 +4,7 @@ using SortStation.Core.Alarms;
 using SortStation.Core.Devices;
 using SortStation.Core.Timing;
 using SortStation.Operations;
+using SortStation.Outbox;
 using SortStation.Telemetry;
 using SortStation.Vision;
 

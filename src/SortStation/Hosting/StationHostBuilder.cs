@@ -8,6 +8,8 @@ using SortStation.Core.Classification;
 using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
 using SortStation.Hardware;
+using SortStation.Kernel.Hosting;
+using SortStation.Outbox;
 using SortStation.Simulation;
 using SortStation.Telemetry;
 using SortStation.Vision;
@@ -25,12 +27,7 @@ public static class StationHostBuilder
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         StationConfiguration.AddLayers(builder.Configuration, configFile, overrides);
         builder.AddSortStation();
-        var host = builder.Build();
-
-        // Validate every section before anything is constructed: the host would otherwise build its
-        // hosted services (and the gates behind them) first and report only the first bad section.
-        host.Services.GetService<IStartupValidator>()?.Validate();
-        return host;
+        return ServiceRun.Validated(builder.Build());
     }
 
     public static IHostApplicationBuilder AddSortStation(this IHostApplicationBuilder builder)
@@ -45,6 +42,8 @@ public static class StationHostBuilder
         // Above SortingLoop.StopDrainLimit (12 s: fires of items already recorded are served on a stop) and below
         // systemd's TimeoutStopSec (20 s).
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        services.UseLastGoodOptions(); // decorator of every section's IOptionsMonitor<>: here, before anything reads one
+        services.AddWatchdogFeeder(); // the first hosted service, so it is the first started
 
         services.AddSortStationCore(builder.Configuration);
         services.AddSingleton(sp => new SwappableClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
@@ -55,6 +54,7 @@ public static class StationHostBuilder
             sp.GetRequiredService<Core.Devices.IScale>()));
         AddHardware(services, builder.Configuration);
         services.AddStationSections(builder.Configuration);
+        services.AddSortStationOutbox(builder.Configuration);
         services.AddSortStationTelemetry(builder.Configuration);
         services.AddHostedService<SortingLoop>();
         services.AddHostedService(sp => sp.GetRequiredService<Core.Alarms.IdleWatch>());
@@ -77,5 +77,7 @@ public static class StationHostBuilder
             default:
                 throw new OptionsValidationException(StationOptions.Section, typeof(StationOptions), [$"Station:Hardware = {mode}: no drivers for it. Fix: use Simulated or Raspberry."]);
         }
+
+        services.TrackTrigger(); // the trigger's decorator, where the trigger is registered
     }
 }

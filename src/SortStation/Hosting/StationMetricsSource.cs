@@ -3,6 +3,7 @@ using SortStation.Core.Alarms;
 using SortStation.Core.Pipeline;
 using SortStation.Core.Timing;
 using SortStation.Operations;
+using SortStation.Outbox;
 using SortStation.Telemetry;
 using SortStation.Vision;
 

@@ -6,18 +6,25 @@ using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using SortStation.Core.Devices;
 using SortStation.Core.Pipeline;
+using SortStation.Kernel.Hosting;
 using SortStation.Operations;
 
 namespace SortStation.Hosting;
 
-/// <summary>Registers the station's operations side: watchdog, health/metrics endpoint, live model and configuration reload.</summary>
+/// <summary>
+/// Registers the station's operations side: watchdog, health/metrics endpoint, live model and configuration reload.
+/// The decorators (the tracked trigger, the last-good options monitor) and the watchdog's place are set by
+/// <see cref="StationHostBuilder.AddSortStation"/>, where each seam is registered.
+/// </summary>
 internal static class StationOperations
 {
-    /// <summary>Call after the hardware is registered: the trigger it registered is wrapped.</summary>
-    public static IServiceCollection AddStationOperations(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// The systemd watchdog feeder as a hosted service. Register it before every other hosted service, so the pings
+    /// start before hardware start-up (tare, camera) runs: systemd may count the watchdog from the start, and a slow
+    /// tare must not look like a hang.
+    /// </summary>
+    public static IServiceCollection AddWatchdogFeeder(this IServiceCollection services)
     {
-        TrackTrigger(services);
-
         // AddSystemd registers a notifier only under systemd; outside it this one is simply disabled.
         services.TryAddSingleton<ISystemdNotifier, SystemdNotifier>();
         services.AddSingleton(sp => new WatchdogFeeder(
@@ -27,12 +34,21 @@ internal static class StationOperations
             sp.GetRequiredService<IOptionsMonitor<HealthOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<WatchdogFeeder>>()));
-        // First of the hosted services, so the pings start before hardware start-up (tare, camera) runs:
-        // systemd may count the watchdog from the start, and a slow tare must not look like a hang.
-        var feeder = ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<WatchdogFeeder>());
-        var firstHosted = services.IndexOf(services.FirstOrDefault(d => d.ServiceType == typeof(IHostedService))!);
-        services.Insert(Math.Max(firstHosted, 0), feeder);
+        services.AddHostedService(sp => sp.GetRequiredService<WatchdogFeeder>());
+        return services;
+    }
 
+    /// <summary>The item trigger, timed for the watchdog (an item that never leaves the pipeline is a stuck loop).</summary>
+    public static IServiceCollection TrackTrigger(this IServiceCollection services) =>
+        services.Decorate<IItemTrigger>((sp, inner) => new TrackedTrigger(inner, sp.GetRequiredService<SortingRun>()));
+
+    /// <summary>Every options section: a bad live edit keeps the last valid value instead of failing each read.</summary>
+    public static IServiceCollection UseLastGoodOptions(this IServiceCollection services) =>
+        services.Replace(ServiceDescriptor.Singleton(typeof(IOptionsMonitor<>), typeof(LastGoodOptionsMonitor<>)));
+
+    /// <summary>The /healthz and /metrics endpoint with the station's sources, the model and configuration reloaders.</summary>
+    public static IServiceCollection AddStationOperations(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOperationsEndpoint(configuration);
         services.AddSingleton<IHealthSource, StationHealthSource>();
         services.AddSingleton<IMetricsSource, StationMetricsSource>();
@@ -40,26 +56,6 @@ internal static class StationOperations
         services.AddSingleton<ModelReloader>();
         services.AddHostedService(sp => sp.GetRequiredService<ModelReloader>());
         services.AddHostedService<ReloadLogger>();
-
-        // Every section: a bad live edit keeps the last valid value instead of failing each read.
-        services.Replace(ServiceDescriptor.Singleton(typeof(IOptionsMonitor<>), typeof(LastGoodOptionsMonitor<>)));
         return services;
     }
-
-    private static void TrackTrigger(IServiceCollection services)
-    {
-        var inner = services.LastOrDefault(d => d.ServiceType == typeof(IItemTrigger));
-        if (inner is null)
-        {
-            return;
-        }
-
-        services.Remove(inner);
-        services.AddSingleton<IItemTrigger>(sp => new TrackedTrigger(Create(sp, inner), sp.GetRequiredService<SortingRun>()));
-    }
-
-    private static IItemTrigger Create(IServiceProvider sp, ServiceDescriptor d) =>
-        (IItemTrigger)(d.ImplementationInstance
-            ?? d.ImplementationFactory?.Invoke(sp)
-            ?? ActivatorUtilities.CreateInstance(sp, d.ImplementationType!));
 }

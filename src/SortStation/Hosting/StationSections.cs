@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SortStation.Core;
 using SortStation.Core.Options;
 using SortStation.Hardware.Options;
+using SortStation.Kernel.Options;
 using SortStation.Simulation;
 
 namespace SortStation.Hosting;

@@ -1,7 +1,7 @@
 using SortStation.Contracts;
 using SortStation.Core.Classification;
 using SortStation.Core.Devices;
-using SortStation.Core.Telemetry;
+using SortStation.Core.Pipeline;
 using SortStation.Core.Units;
 
 namespace SortStation.Core.Tests.Support;

@@ -3,6 +3,7 @@ using SortStation.Core.Devices;
 using SortStation.Hardware.Camera;
 using SortStation.Hardware.Options;
 using SortStation.Hardware.Tests.Support;
+using SortStation.Kernel.Timing;
 
 namespace SortStation.Hardware.Tests.Camera;
 
@@ -87,7 +88,7 @@ public sealed class StreamingCameraTests
     [Fact]
     public void Backoff_RepeatedFailures_DoublesUpToMaxAndResets()
     {
-        var backoff = new ReconnectBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500));
+        var backoff = new Backoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500));
 
         var waits = Enumerable.Range(0, 5).Select(_ => backoff.Next().TotalMilliseconds).ToArray();
         backoff.Reset();

@@ -10,7 +10,6 @@ using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
-using SortStation.Core.Telemetry;
 using SortStation.Core.Timing;
 using SortStation.Hardware.Gates;
 using SortStation.Simulation;

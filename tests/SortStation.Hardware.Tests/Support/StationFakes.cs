@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using SortStation.Contracts;
 using SortStation.Core.Classification;
 using SortStation.Core.Devices;
-using SortStation.Core.Telemetry;
+using SortStation.Core.Pipeline;
 using SortStation.Core.Units;
 
 namespace SortStation.Hardware.Tests.Support;

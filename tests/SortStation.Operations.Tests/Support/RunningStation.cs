@@ -77,7 +77,8 @@ public sealed class RunningStation : IAsyncDisposable
         }
 
         var host = StationHostBuilder.Build(new FileInfo(configFile), overrides);
-        var subscriber = await WeighingSubscriber.ConnectAsync(broker.Uri, "sortstation");
+        var stationId = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SortStation.Core.Options.StationOptions>>().Value.Id;
+        var subscriber = await WeighingSubscriber.ConnectAsync(broker.Uri, "sortstation", stationId);
         await host.StartAsync();
         return new RunningStation(folder, configFile, broker, subscriber, host);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using SortStation.Outbox;
 
 namespace SortStation.Telemetry.Tests.Support;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using SortStation.Core.Options;
+using SortStation.Outbox;
 
 namespace SortStation.Telemetry.Tests.Support;
 
