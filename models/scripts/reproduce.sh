@@ -1,5 +1,5 @@
 #!/bin/sh
-# Reproduces models/ on Debian from a fresh clone. Default (about 30-40 min on 2 shared cores, most of it the
+# Reproduces models/ on Debian from a fresh clone. Default (about 40-60 min on 2 shared cores, most of it the
 # object masks): the shipped mobilenetv2-trashnet 1.1.0 from its committed model.onnx (1.0.0's weights) ->
 # temperature fitted on the validation split, ECE, risk-coverage and the default threshold, synthetic stress test
 # (calibrate_shipped.py) -> the card's calibrated parts (card_calibrated.py) -> int8 variant (quantize_int8.py).

@@ -73,13 +73,14 @@ public sealed class StationHealthTests
     [Fact]
     public async Task Metrics_GatesCannotKeepUp_MissedGatesCountedRecordedAndGatesUnhealthy()
     {
-        // 100 items/s, mostly fibre, on a gate that serves 10/s: most fibre items miss it.
+        // 100 items/s (the replayed samples: a third paper or cardboard) on gates that serve 10/s: most items miss
+        // theirs. Wait for a missed fibre item: the first missed item may be of any bin.
         var port = FreePort.Next();
         var extra = Enabled(port);
         extra["Simulation:ItemIntervalMilliseconds"] = "10";
         await using var station = await RunningStation.StartAsync(StationConfig.With(), extra);
         using var http = new HttpClient();
-        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Any(r => r.Reason == "missed-gate"), Timeout));
+        Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Any(r => r.Reason == "missed-gate" && r.Label is "paper" or "cardboard"), Timeout));
 
         var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
         using var health = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/healthz"));

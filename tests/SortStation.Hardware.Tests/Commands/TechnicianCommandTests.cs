@@ -200,7 +200,10 @@ public sealed class TechnicianCommandTests
     [Fact]
     public async Task Snapshot_Out_WritesImage()
     {
-        using var cli = new CliRun();
+        // The simulator's drawn frames (640x480); by default it replays samples/, photos of their own size.
+        using var cli = new CliRun("""
+            "Simulation": { "SyntheticFrames": true }
+            """);
         var file = Path.Combine(cli.Folder, "snap.png");
 
         Assert.Equal(0, await cli.RunAsync("snapshot", "--out", file));
