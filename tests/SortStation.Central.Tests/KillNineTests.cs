@@ -29,7 +29,7 @@ public sealed class KillNineTests : IDisposable
         var store = new SqlWeighingStore(dialect, TimeProvider.System);
         async Task<long> Stored() => File.Exists(db) ? await TryStoredAsync(store) : 0;
 
-        var first = CentralProcess.Start(_env.Dir.Path, config);
+        var first = StationProcess.StartCentral(_env.Dir.Path, config);
         // The first start creates the subscription; anything published before it has no subscriber.
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Logs().Contains("subscribed to", StringComparison.Ordinal)), TimeSpan.FromSeconds(30)), Logs());
         await using var publisher = await StationClient.ConnectAsync(_env.Broker.Uri);
@@ -41,7 +41,7 @@ public sealed class KillNineTests : IDisposable
         await publishing;
         Assert.True(atKill < records.Count, "the kill came too late to test anything");
 
-        using (var second = CentralProcess.Start(_env.Dir.Path, config))
+        using (var second = StationProcess.StartCentral(_env.Dir.Path, config))
         {
             Assert.True(await Eventually.TrueAsync(async () => await Stored() >= records.Count, TimeSpan.FromSeconds(90)), $"stored {await Stored()} of {records.Count}, killed at {atKill}; missing {await MissingAsync(dialect, records)}; {Logs()}");
             await Task.Delay(1000); // let the last PUBACKs go out
@@ -50,7 +50,7 @@ public sealed class KillNineTests : IDisposable
 
         // Everything was acknowledged: a third start gets no re-deliveries (none left holding receive-maximum slots).
         var duplicates = (await store.ReadStatsAsync(default)).DuplicatesDropped;
-        using var third = CentralProcess.Start(_env.Dir.Path, config);
+        using var third = StationProcess.StartCentral(_env.Dir.Path, config);
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(CountOf(Logs(), "subscribed to") >= 3), TimeSpan.FromSeconds(30)));
         await Task.Delay(2000);
         var stats = await store.ReadStatsAsync(default);

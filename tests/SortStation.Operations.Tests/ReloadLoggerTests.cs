@@ -82,14 +82,14 @@ public sealed partial class ReloadLoggerTests
         Assert.Equal(new ConfigSchema(sections).LiveKeys(), documented);
     }
 
-    private static ReloadLogger Create(IConfiguration configuration, out LogCapture<ReloadLogger> log) => Create(configuration, out log, out _);
+    private static ReloadLogger Create(IConfiguration configuration, out ListLogger<ReloadLogger> log) => Create(configuration, out log, out _);
 
-    private static ReloadLogger Create(IConfiguration configuration, out LogCapture<ReloadLogger> log, out IReadOnlyList<ConfigSection> sections)
+    private static ReloadLogger Create(IConfiguration configuration, out ListLogger<ReloadLogger> log, out IReadOnlyList<ConfigSection> sections)
     {
         // The sections the real station registers, whichever configuration the logger watches.
         using var host = StationHostBuilder.Build(null);
         sections = [.. host.Services.GetServices<ConfigSection>()];
-        log = new LogCapture<ReloadLogger>();
+        log = new ListLogger<ReloadLogger>();
         return new ReloadLogger(configuration, sections, log);
     }
 

@@ -53,7 +53,7 @@ public sealed class TlsTests : IDisposable
     public async Task Connect_WrongPassword_LogsOneClearErrorAndKeepsBackingOff()
     {
         const string wrong = "wrong-password-123";
-        var log = new LogCapture<MqttPublisher>();
+        var log = new ListLogger<MqttPublisher>();
         using var outbox = Publishers.Outbox(_dir.File("outbox.db"));
         var options = Options(PasswordFile(wrong));
         options.ReconnectMinSeconds = 0.5;

@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
 using MQTTnet;
+using MQTTnet.Formatter;
 
-namespace SortStation.Telemetry.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>What a fresh subscriber reads first on a topic: its retained message (fails after 10 s without one).</summary>
 public static class RetainedMessage
@@ -13,10 +14,14 @@ public static class RetainedMessage
         var received = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ApplicationMessageReceivedAsync += e =>
         {
-            received.TrySetResult(e.ApplicationMessage.Payload.ToArray());
+            if (e.ApplicationMessage.Retain)
+            {
+                received.TrySetResult(e.ApplicationMessage.Payload.ToArray());
+            }
+
             return Task.CompletedTask;
         };
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).Build());
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
         await client.SubscribeAsync(topic);
         var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await client.DisconnectAsync();

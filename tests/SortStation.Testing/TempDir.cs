@@ -1,9 +1,9 @@
-namespace SortStation.Central.Web.Tests.Support;
+namespace SortStation.Testing;
 
-/// <summary>A temp directory removed on dispose.</summary>
-public sealed class TempDir : IDisposable
+/// <summary>A temp directory removed on dispose (pooled SQLite handles are released first so its files can go).</summary>
+public sealed class TempDir(string prefix = "sortstation-") : IDisposable
 {
-    public string Path { get; } = Directory.CreateTempSubdirectory("sortstation-console-").FullName;
+    public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 

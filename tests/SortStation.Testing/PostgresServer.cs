@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SortStation.Central.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>
 /// A throw-away PostgreSQL cluster (initdb + pg_ctl) in a temp dir on a free loopback port, trust

@@ -1,6 +1,6 @@
-namespace SortStation.Integration.Tests.Support;
+namespace SortStation.Testing;
 
-/// <summary>Where the repository, its shipped model and the shared data folder beside the checkout are.</summary>
+/// <summary>Where the checkout (found by SortStation.sln), its shipped model and the shared data folder beside it are.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -11,8 +11,12 @@ public static class RepoPaths
 
     public static string TrashNet => Path.Combine(SharedData, "trashnet");
 
+    public static string Systemd => Path.Combine(Root, "systemd");
+
     /// <summary>The model appsettings.json ships with, as copied next to the test binaries.</summary>
-    public static string ShippedModel => Path.Combine(AppContext.BaseDirectory, "models", "mobilenetv2-trashnet", "model.onnx");
+    public static string ShippedModelFolder => Path.Combine(AppContext.BaseDirectory, "models", "mobilenetv2-trashnet");
+
+    public static string ShippedModel => Path.Combine(ShippedModelFolder, "model.onnx");
 
     public static string StationDll => Path.Combine(AppContext.BaseDirectory, "sortstation.dll");
 

@@ -1,7 +1,7 @@
 using SortStation.Contracts;
 using SortStation.Core.Identity;
 
-namespace SortStation.Central.Web.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>
 /// A reproducible fleet's weighings (seeded random): stations, labels with their prices and weights, low-confidence

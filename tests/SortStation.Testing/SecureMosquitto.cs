@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SortStation.Telemetry.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>
 /// mosquitto as scripts/install.sh --broker sets it up: the SHIPPED scripts/mosquitto/sortstation.conf (only

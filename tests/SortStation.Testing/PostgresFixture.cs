@@ -1,4 +1,4 @@
-namespace SortStation.Central.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>One server per test class, started on first use (a skipped class starts none).</summary>
 public sealed class PostgresFixture : IDisposable

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace SortStation.Telemetry.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>
 /// A loopback port that is free now, for a server a test starts later (mosquitto, HttpListener: neither reports

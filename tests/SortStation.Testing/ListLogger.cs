@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace SortStation.Telemetry.Tests.Support;
+namespace SortStation.Testing;
 
-/// <summary>An ILogger that keeps every entry with its time, for asserting on what the station logs.</summary>
-public sealed class LogCapture<T> : ILogger<T>
+/// <summary>A logger that keeps every entry with its level and time, for "logged once" and "never logged" assertions.</summary>
+public sealed class ListLogger<T> : ILogger<T>
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
     public IReadOnlyList<LogEntry> Entries => _entries.ToArray();
+
+    public IReadOnlyList<string> Messages => [.. _entries.Select(e => e.Message)];
 
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
@@ -17,4 +19,9 @@ public sealed class LogCapture<T> : ILogger<T>
 
     public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
         _entries.Enqueue(new LogEntry(DateTimeOffset.UtcNow, logLevel, formatter(state, exception)));
+
+    public int Count(string contains) => Entries.Count(e => e.Message.Contains(contains, StringComparison.Ordinal));
 }
+
+/// <summary>One logged line: when (wall clock), how severe, what.</summary>
+public sealed record LogEntry(DateTimeOffset At, LogLevel Level, string Message);

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace SortStation.Telemetry.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>
 /// A real mosquitto on a free loopback port, configured from a template in scripts/mosquitto, with

@@ -1,4 +1,6 @@
-namespace SortStation.Central.Tests.Support;
+using Xunit;
+
+namespace SortStation.Testing;
 
 /// <summary>A fact reported as skipped, with the reason, only where no PostgreSQL server can be started.</summary>
 public sealed class PostgresFactAttribute : FactAttribute
