@@ -1,4 +1,6 @@
 using System.Text.Json;
+using MQTTnet;
+using MQTTnet.Protocol;
 using SortStation.Central.Storage;
 using SortStation.Central.Tests.Support;
 
@@ -44,7 +46,10 @@ public sealed class KillNineTests : IDisposable
         using (var second = StationProcess.StartCentral(_env.Dir.Path, config))
         {
             Assert.True(await Eventually.TrueAsync(async () => await Stored() >= records.Count, TimeSpan.FromSeconds(90)), $"stored {await Stored()} of {records.Count}, killed at {atKill}; missing {await MissingAsync(dialect, records)}; {Logs()}");
-            await Task.Delay(1000); // let the last PUBACKs go out
+            // The sentinel: a QoS 0 weighing (nothing to acknowledge, never delivered again) sent after the last
+            // batch was stored lands in a later batch; the loop acknowledges a batch before it takes the next.
+            await PublishSentinelAsync(records.Count);
+            Assert.True(await Eventually.TrueAsync(async () => await Stored() >= records.Count + 1, TimeSpan.FromSeconds(30)), "sentinel 1 not stored");
             second.KillHard();
         }
 
@@ -52,9 +57,20 @@ public sealed class KillNineTests : IDisposable
         var duplicates = (await store.ReadStatsAsync(default)).DuplicatesDropped;
         using var third = StationProcess.StartCentral(_env.Dir.Path, config);
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(CountOf(Logs(), "subscribed to") >= 3), TimeSpan.FromSeconds(30)));
-        await Task.Delay(2000);
+        // The broker sends a resumed session's re-deliveries before a message published after the reconnect.
+        await PublishSentinelAsync(records.Count + 1);
+        Assert.True(await Eventually.TrueAsync(async () => await Stored() >= records.Count + 2, TimeSpan.FromSeconds(30)), "sentinel 2 not stored");
         var stats = await store.ReadStatsAsync(default);
-        Assert.Equal((records.Count, duplicates, 0L), (stats.Stored, stats.DuplicatesDropped, stats.MalformedRejected));
+        Assert.Equal((records.Count + 2, duplicates, 0L), (stats.Stored, stats.DuplicatesDropped, stats.MalformedRejected));
+    }
+
+    private async Task PublishSentinelAsync(int index)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(_env.Broker.Uri.Host, _env.Broker.Port).WithClientId($"sentinel-{index}").Build());
+        await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(TestRecords.Topic()).WithPayload(TestRecords.Json(TestRecords.Create(index)))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce).Build());
+        await client.DisconnectAsync();
     }
 
     private static async Task<string> MissingAsync(SqliteDialect dialect, List<Contracts.WeighingRecord> records)

@@ -48,9 +48,13 @@ public sealed class NotifySocketTests : IDisposable
         var feeder = new WatchdogFeeder(notifier, run, new FakeInterlock(), new OptionsMonitorStub<HealthOptions>(new HealthOptions()), time, NullLogger<WatchdogFeeder>.Instance);
 
         feeder.Check();
+        // The sentinel: a datagram sent after Check on the same socket path. Check notifies synchronously, so a
+        // WATCHDOG=1 from it would be queued first; receiving the sentinel first proves there was none.
+        notifier.Notify(new ServiceState("SENTINEL=1"));
 
-        Assert.Equal(0, _systemd.Available);
-        await Task.Delay(200);
+        var buffer = new byte[256];
+        var received = await _systemd.ReceiveAsync(buffer, SocketFlags.None).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal("SENTINEL=1", Encoding.ASCII.GetString(buffer, 0, received));
         Assert.Equal(0, _systemd.Available);
     }
 
