@@ -43,22 +43,23 @@ public sealed class ReclusterTests : IDisposable
     [Fact]
     public async Task Schedule_BeforeInterval_DoesNotRun()
     {
-        var time = new TickCountingTime(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
+        var time = new TickCountingTime(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(60));
         var settings = CentralHosts.Settings(_env.Broker.Uri, _env.Dir.File("central.db"));
         settings["Clustering:Enabled"] = "true";
+        settings["Clustering:IntervalMinutes"] = "60";
         using var host = await CentralHosts.StartAsync(settings, time);
         var service = host.Services.GetRequiredService<ReclusterService>();
-        Assert.True(await Eventually.TrueAsync(() => time.PeriodicTimers == 1, TimeSpan.FromSeconds(10)), "the schedule's timer was not created");
+        Assert.True(await Eventually.TrueAsync(() => time.Timers == 1, TimeSpan.FromSeconds(10)), "no 60-minute schedule was created");
 
         time.Advance(TimeSpan.FromMinutes(59));
 
         // Timers fire inside Advance and a run follows only a tick: none came due in 59 minutes.
-        Assert.Equal(0, time.PeriodicTicks);
+        Assert.Equal(0, time.Ticks);
         Assert.Equal(0, service.Runs);
 
         // The sentinel: the 60th minute brings exactly that tick and the first run, so the clock above was the schedule's.
         time.Advance(TimeSpan.FromMinutes(1));
-        Assert.Equal(1, time.PeriodicTicks);
+        Assert.Equal(1, time.Ticks);
         Assert.True(await Eventually.TrueAsync(() => service.Runs >= 1, TimeSpan.FromSeconds(60)));
         await host.StopAsync();
     }
