@@ -9,8 +9,10 @@ using SortStation.Core.Devices;
 using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
 using SortStation.Core.Telemetry;
+using SortStation.Core.Units;
 using SortStation.Hosting;
 using SortStation.Telemetry;
+using SortStation.Testing;
 using SortStation.Vision;
 
 namespace SortStation.Bench;
@@ -42,8 +44,8 @@ internal sealed class BenchStation : IAsyncDisposable
         services.AddSortStationCore(configuration);
         services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(configuration, OutboxOptions.Section);
         services.AddSingleton<IClassifier>(sp => new OnnxClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
-        services.AddSingleton<ICamera>(new MemoryCamera(frame));
-        services.AddSingleton<IScale, FixedScale>();
+        services.AddSingleton<ICamera>(new FakeCamera(frame));
+        services.AddSingleton<IScale>(new FakeScale { Reading = Mass.FromGrams(250) }); // a fixed weight: only the station's own work is timed
         services.AddGates(sp => sp.GetRequiredService<IOptions<SortingOptions>>().Value.Bins
             .Where(b => b.Value.Gate != GateKind.None).Select(b => (IGate)new NullGate(b.Key)).ToArray());
         services.AddSingleton(sp => new PipelineDevices(sp.GetRequiredService<ICamera>(), sp.GetRequiredService<IClassifier>(), sp.GetRequiredService<IScale>()));

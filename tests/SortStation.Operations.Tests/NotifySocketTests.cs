@@ -28,7 +28,7 @@ public sealed class NotifySocketTests : IDisposable
     {
         var notifier = NotifierOn(_path);
         var run = new SortingRun(new FakeTimeProvider());
-        var feeder = new WatchdogFeeder(notifier, run, new FakeInterlock(), new OptionsMonitorStub<HealthOptions>(new HealthOptions()), TimeProvider.System, NullLogger<WatchdogFeeder>.Instance);
+        var feeder = new WatchdogFeeder(notifier, run, new FakeInterlock(), new TestOptionsMonitor<HealthOptions>(new HealthOptions()), TimeProvider.System, NullLogger<WatchdogFeeder>.Instance);
 
         feeder.Check();
 
@@ -45,7 +45,7 @@ public sealed class NotifySocketTests : IDisposable
         var run = new SortingRun(time);
         run.ItemStarted();
         time.Advance(TimeSpan.FromMinutes(1));
-        var feeder = new WatchdogFeeder(notifier, run, new FakeInterlock(), new OptionsMonitorStub<HealthOptions>(new HealthOptions()), time, NullLogger<WatchdogFeeder>.Instance);
+        var feeder = new WatchdogFeeder(notifier, run, new FakeInterlock(), new TestOptionsMonitor<HealthOptions>(new HealthOptions()), time, NullLogger<WatchdogFeeder>.Instance);
 
         feeder.Check();
         // The sentinel: a datagram sent after Check on the same socket path. Check notifies synchronously, so a

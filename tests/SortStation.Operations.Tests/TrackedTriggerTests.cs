@@ -12,7 +12,7 @@ public sealed class TrackedTriggerTests
     {
         var time = new FakeTimeProvider();
         var run = new SortingRun(time);
-        var trigger = new TrackedTrigger(new FakeTrigger(2), run);
+        var trigger = new TrackedTrigger(FakeTrigger.Finished(2), run);
         var seen = new List<TimeSpan?>();
 
         await foreach (var item in trigger.WatchAsync())
@@ -30,7 +30,7 @@ public sealed class TrackedTriggerTests
     public async Task WatchAsync_LoopAbandonsEnumeration_NotLeftInProgress()
     {
         var run = new SortingRun(new FakeTimeProvider());
-        var trigger = new TrackedTrigger(new FakeTrigger(5), run);
+        var trigger = new TrackedTrigger(FakeTrigger.Finished(5), run);
 
         await foreach (var item in trigger.WatchAsync())
         {

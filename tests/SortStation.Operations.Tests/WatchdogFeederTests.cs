@@ -18,7 +18,7 @@ public sealed class WatchdogFeederTests
     public WatchdogFeederTests()
     {
         _run = new SortingRun(_time);
-        var options = new OptionsMonitorStub<HealthOptions>(new HealthOptions { ItemStallSeconds = 20 });
+        var options = new TestOptionsMonitor<HealthOptions>(new HealthOptions { ItemStallSeconds = 20 });
         _feeder = new WatchdogFeeder(_notifier, _run, new FakeInterlock(), options, _time, NullLogger<WatchdogFeeder>.Instance) { Interval = Interval };
     }
 

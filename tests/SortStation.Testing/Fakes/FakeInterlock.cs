@@ -1,6 +1,6 @@
 using SortStation.Core.Devices;
 
-namespace SortStation.Operations.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>An e-stop the test presses and releases.</summary>
 public sealed class FakeInterlock : IInterlock

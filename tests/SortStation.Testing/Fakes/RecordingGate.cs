@@ -1,6 +1,6 @@
 using SortStation.Core.Devices;
 
-namespace SortStation.Core.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>A gate that records when it fired and holds for its pulse on the test's clock.</summary>
 public sealed class RecordingGate(string bin, TimeProvider time, TimeSpan pulse = default) : IGate

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace SortStation.Core.Tests.Support;
+namespace SortStation.Testing;
 
 /// <summary>An options monitor whose value a test can change, as a config reload would.</summary>
 public sealed class TestOptionsMonitor<T>(T value) : IOptionsMonitor<T>
