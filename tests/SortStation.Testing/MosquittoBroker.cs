@@ -15,7 +15,7 @@ public sealed class MosquittoBroker : IDisposable
     private readonly string _config;
     private Process? _process;
 
-    private MosquittoBroker(string template, IReadOnlyDictionary<string, string> values)
+    private MosquittoBroker(string template, IReadOnlyDictionary<string, string> values, IEnumerable<string> extraLines)
     {
         RequireInstalled();
         DataDir = Directory.CreateTempSubdirectory("sortstation-mosquitto-").FullName;
@@ -30,7 +30,7 @@ public sealed class MosquittoBroker : IDisposable
         }
 
         _config = Path.Combine(DataDir, "mosquitto.conf");
-        File.WriteAllText(_config, text);
+        File.WriteAllText(_config, string.Join('\n', [text, .. extraLines, string.Empty]));
     }
 
     public int Port { get; }
@@ -43,13 +43,13 @@ public sealed class MosquittoBroker : IDisposable
 
     public string Log => File.Exists(Path.Combine(DataDir, "mosquitto.log")) ? File.ReadAllText(Path.Combine(DataDir, "mosquitto.log")) : string.Empty;
 
-    /// <summary>Creates the broker from a template (test.conf, test-tls.conf) without starting it.</summary>
-    public static MosquittoBroker Create(string template = "test.conf", IReadOnlyDictionary<string, string>? values = null) =>
-        new(template, values ?? new Dictionary<string, string>());
+    /// <summary>Creates the broker from a template (test.conf, test-tls.conf), plus any extra lines (e.g. "log_type debug"), without starting it.</summary>
+    public static MosquittoBroker Create(string template = "test.conf", IReadOnlyDictionary<string, string>? values = null, IEnumerable<string>? extraLines = null) =>
+        new(template, values ?? new Dictionary<string, string>(), extraLines ?? []);
 
-    public static MosquittoBroker Run(string template = "test.conf", IReadOnlyDictionary<string, string>? values = null)
+    public static MosquittoBroker Run(string template = "test.conf", IReadOnlyDictionary<string, string>? values = null, IEnumerable<string>? extraLines = null)
     {
-        var broker = Create(template, values);
+        var broker = Create(template, values, extraLines);
         broker.Start();
         return broker;
     }
