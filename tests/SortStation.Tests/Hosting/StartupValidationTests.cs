@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SortStation.Hosting;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 /// <summary>Keeping the last valid options on reload must not let invalid configuration start the station.</summary>
 public sealed class StartupValidationTests

@@ -4,9 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SortStation.Core.Options;
 using SortStation.Hosting;
-using SortStation.Operations.Tests.Support;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 public sealed partial class ReloadLoggerTests
 {

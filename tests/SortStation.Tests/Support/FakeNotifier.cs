@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting.Systemd;
 
-namespace SortStation.Operations.Tests.Support;
+namespace SortStation.Tests.Support;
 
 /// <summary>Records what would have gone to $NOTIFY_SOCKET.</summary>
 public sealed class FakeNotifier : ISystemdNotifier

@@ -1,6 +1,5 @@
-using SortStation.Hardware.Tests.Support;
 
-namespace SortStation.Hardware.Tests.Commands;
+namespace SortStation.Tests.Commands;
 
 /// <summary>check-config probes the folder the outbox will write, so a start never fails on it later.</summary>
 public sealed class OutboxPathCheckTests

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SortStation.Commands;
 
-namespace SortStation.Hardware.Tests.Commands;
+namespace SortStation.Tests.Commands;
 
 /// <summary>`tare --write` and `calibrate-scale --write` edit a technician's file, keeping everything else in it.</summary>
 public sealed class ConfigFileWriterTests : IDisposable

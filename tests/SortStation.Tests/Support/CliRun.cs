@@ -1,7 +1,7 @@
 using System.CommandLine;
 using SortStation.Commands;
 
-namespace SortStation.Hardware.Tests.Support;
+namespace SortStation.Tests.Support;
 
 /// <summary>Runs a sortstation command in-process against a temporary config file and captures its output.</summary>
 public sealed class CliRun : IDisposable

@@ -1,6 +1,6 @@
 using SortStation.Simulation;
 
-namespace SortStation.Hardware.Tests.Options;
+namespace SortStation.Simulation.Tests;
 
 public sealed class SimulationOptionsRuleTests
 {

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using SortStation.Core.Pipeline;
 using SortStation.Hosting;
-using SortStation.Operations.Tests.Support;
+using SortStation.Operations;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 /// <summary>The real sd_notify path: WATCHDOG=1 arrives as a datagram on $NOTIFY_SOCKET, as systemd receives it.</summary>
 public sealed class NotifySocketTests : IDisposable

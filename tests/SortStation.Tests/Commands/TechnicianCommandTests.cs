@@ -1,7 +1,6 @@
 using System.Text.Json;
-using SortStation.Hardware.Tests.Support;
 
-namespace SortStation.Hardware.Tests.Commands;
+namespace SortStation.Tests.Commands;
 
 /// <summary>Every technician command, in-process, against the simulated hardware.</summary>
 public sealed class TechnicianCommandTests

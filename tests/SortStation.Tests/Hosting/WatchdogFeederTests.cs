@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SortStation.Core.Pipeline;
 using SortStation.Hosting;
-using SortStation.Operations.Tests.Support;
+using SortStation.Operations;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 public sealed class WatchdogFeederTests
 {

@@ -1,9 +1,8 @@
 using Microsoft.Extensions.Time.Testing;
 using SortStation.Core.Pipeline;
 using SortStation.Hosting;
-using SortStation.Operations.Tests.Support;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 public sealed class WatchdogPolicyTests
 {

@@ -6,7 +6,7 @@ using SortStation.Hosting;
 using SortStation.Operations;
 using SortStation.Vision;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 /// <summary>How AddSortStation wires the operations side into the station host.</summary>
 public sealed class HostCompositionTests

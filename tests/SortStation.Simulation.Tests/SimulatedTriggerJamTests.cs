@@ -3,10 +3,9 @@ using MsOptions = Microsoft.Extensions.Options.Options;
 using Microsoft.Extensions.Time.Testing;
 using SortStation.Core.Alarms;
 using SortStation.Core.Options;
-using SortStation.Hardware.Tests.Support;
 using SortStation.Simulation;
 
-namespace SortStation.Hardware.Tests.Triggers;
+namespace SortStation.Simulation.Tests;
 
 /// <summary>Simulation:JamAfterItems holds the simulated photo-eye blocked, so the demo and tests can show a jam.</summary>
 public sealed class SimulatedTriggerJamTests
