@@ -66,7 +66,7 @@ public sealed class SimulatedConveyorTests : IDisposable
     [Fact]
     public void Locate_BuiltStation_FindsTheBundledSamples()
     {
-        // The station project copies samples/ beside its binaries (and so beside these tests').
+        // The station project copies samples/ beside its binaries; this project copies it beside these tests the same way.
         var samples = SampleImages.Locate();
 
         Assert.NotNull(samples);
