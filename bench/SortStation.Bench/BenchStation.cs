@@ -8,10 +8,12 @@ using SortStation.Core.Classification;
 using SortStation.Core.Devices;
 using SortStation.Core.Options;
 using SortStation.Core.Pipeline;
+using SortStation.Core.Units;
 using SortStation.Hosting;
 using SortStation.Kernel.Options;
 using SortStation.Outbox;
 using SortStation.Telemetry;
+using SortStation.Testing;
 using SortStation.Vision;
 
 namespace SortStation.Bench;
@@ -43,8 +45,8 @@ internal sealed class BenchStation : IAsyncDisposable
         services.AddSortStationCore(configuration);
         services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(configuration, OutboxOptions.Section);
         services.AddSingleton<IClassifier>(sp => new OnnxClassifier(sp.GetRequiredService<IOptions<ModelOptions>>().Value));
-        services.AddSingleton<ICamera>(new MemoryCamera(frame));
-        services.AddSingleton<IScale, FixedScale>();
+        services.AddSingleton<ICamera>(new FakeCamera(frame));
+        services.AddSingleton<IScale>(new FakeScale { Reading = Mass.FromGrams(250) }); // a fixed weight: only the station's own work is timed
         services.AddGates(sp => sp.GetRequiredService<IOptions<SortingOptions>>().Value.Bins
             .Where(b => b.Value.Gate != GateKind.None).Select(b => (IGate)new NullGate(b.Key)).ToArray());
         services.AddSingleton(sp => new PipelineDevices(sp.GetRequiredService<ICamera>(), sp.GetRequiredService<IClassifier>(), sp.GetRequiredService<IScale>()));

@@ -11,7 +11,7 @@ using SortStation.Central.Ingest;
 using SortStation.Central.Options;
 using SortStation.Central.Stations;
 using SortStation.Central.Storage;
-using SortStation.Telemetry.Tests.Support;
+using SortStation.Testing;
 
 // Usage (from the repository root): dotnet run -c Release --project bench/SortStation.Central.Bench --
 //        [count (default 50000)] [out (default bench/results/central-ingest.json)]

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Npgsql;
 using SortStation.Central.Storage;
-using SortStation.Central.Web.Tests.Support;
+using SortStation.Testing;
 
 namespace SortStation.Central.Web.Bench;
 

@@ -30,10 +30,10 @@ internal sealed class ConsoleServer : IAsyncDisposable
         var (key, account) = ApiKeys.Create($"bench-{Guid.NewGuid():N}"[..20], ConsoleRole.Viewer, DateTimeOffset.UtcNow);
         await new SqlWeighingStore(db.Dialect, TimeProvider.System).MigrateAsync(default);
         await new SqlAccountStore(db.Dialect).AddApiKeyAsync(account, default);
-        var url = $"http://127.0.0.1:{SortStation.Telemetry.Tests.Support.FreePort.Next()}";
+        var url = $"http://127.0.0.1:{SortStation.Testing.FreePort.Next()}";
         var settings = new Dictionary<string, object?>(db.Settings.ToDictionary(s => s.Key, s => (object?)s.Value))
         {
-            ["Mqtt:Broker"] = $"mqtt://127.0.0.1:{SortStation.Telemetry.Tests.Support.FreePort.Next()}",
+            ["Mqtt:Broker"] = $"mqtt://127.0.0.1:{SortStation.Testing.FreePort.Next()}",
             ["Mqtt:ReconnectMinSeconds"] = 30,
             ["Mqtt:ReconnectMaxSeconds"] = 60,
             ["Clustering:Enabled"] = false,

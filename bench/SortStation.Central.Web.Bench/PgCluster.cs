@@ -37,7 +37,7 @@ internal sealed class PgCluster
         var portFile = Path.Combine(dir, "port");
         var created = !File.Exists(portFile);
         Directory.CreateDirectory(dir);
-        var port = created ? SortStation.Telemetry.Tests.Support.FreePort.Next() : int.Parse(File.ReadAllText(portFile), CultureInfo.InvariantCulture);
+        var port = created ? SortStation.Testing.FreePort.Next() : int.Parse(File.ReadAllText(portFile), CultureInfo.InvariantCulture);
         var cluster = new PgCluster(dir, bin, port);
         if (IsRoot)
         {

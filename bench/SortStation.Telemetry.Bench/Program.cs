@@ -7,7 +7,7 @@ using SortStation.Core.Options;
 using SortStation.Outbox;
 using SortStation.Telemetry;
 using SortStation.Telemetry.Bench;
-using SortStation.Telemetry.Tests.Support;
+using SortStation.Testing;
 
 // Usage (from the repository root): dotnet run -c Release --project bench/SortStation.Telemetry.Bench --
 //        [--seconds 15] [--backlog 100000] [--max-in-flight 256] [--producers 64] [--out bench/SortStation.Telemetry.Bench/results/telemetry.json]

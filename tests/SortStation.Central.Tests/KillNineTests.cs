@@ -1,4 +1,6 @@
 using System.Text.Json;
+using MQTTnet;
+using MQTTnet.Protocol;
 using SortStation.Central.Storage;
 using SortStation.Central.Tests.Support;
 
@@ -7,7 +9,8 @@ namespace SortStation.Central.Tests;
 /// <summary>The real service process killed with SIGKILL mid-stream and started again: every weighing ends up stored once.</summary>
 public sealed class KillNineTests : IDisposable
 {
-    private readonly BrokerAndFolder _env = new();
+    // Debug logging: the broker writes every PUBLISH it sends and every PUBACK it gets back.
+    private readonly BrokerAndFolder _env = new(MosquittoBroker.Run(extraLines: ["log_type debug"]));
 
     public void Dispose() => _env.Dispose();
 
@@ -29,7 +32,7 @@ public sealed class KillNineTests : IDisposable
         var store = new SqlWeighingStore(dialect, TimeProvider.System);
         async Task<long> Stored() => File.Exists(db) ? await TryStoredAsync(store) : 0;
 
-        var first = CentralProcess.Start(_env.Dir.Path, config);
+        var first = StationProcess.StartCentral(_env.Dir.Path, config);
         // The first start creates the subscription; anything published before it has no subscriber.
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(Logs().Contains("subscribed to", StringComparison.Ordinal)), TimeSpan.FromSeconds(30)), Logs());
         await using var publisher = await StationClient.ConnectAsync(_env.Broker.Uri);
@@ -41,20 +44,43 @@ public sealed class KillNineTests : IDisposable
         await publishing;
         Assert.True(atKill < records.Count, "the kill came too late to test anything");
 
-        using (var second = CentralProcess.Start(_env.Dir.Path, config))
+        using (var second = StationProcess.StartCentral(_env.Dir.Path, config))
         {
             Assert.True(await Eventually.TrueAsync(async () => await Stored() >= records.Count, TimeSpan.FromSeconds(90)), $"stored {await Stored()} of {records.Count}, killed at {atKill}; missing {await MissingAsync(dialect, records)}; {Logs()}");
-            await Task.Delay(1000); // let the last PUBACKs go out
+            // The broker's own record of acknowledgements (not a sleep): kill only once it holds none in flight to central.
+            Assert.True(await Eventually.TrueAsync(() => Task.FromResult(InFlightToCentral() == 0), TimeSpan.FromSeconds(30)), $"{InFlightToCentral()} weighings unacknowledged");
             second.KillHard();
         }
 
         // Everything was acknowledged: a third start gets no re-deliveries (none left holding receive-maximum slots).
         var duplicates = (await store.ReadStatsAsync(default)).DuplicatesDropped;
-        using var third = CentralProcess.Start(_env.Dir.Path, config);
+        using var third = StationProcess.StartCentral(_env.Dir.Path, config);
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(CountOf(Logs(), "subscribed to") >= 3), TimeSpan.FromSeconds(30)));
-        await Task.Delay(2000);
+        // The broker sends a resumed session's re-deliveries before a message published after the reconnect.
+        // The sentinel: a QoS 0 weighing (never delivered again) published after the reconnect comes after any re-delivery.
+        await PublishSentinelAsync(records.Count);
+        Assert.True(await Eventually.TrueAsync(async () => await Stored() >= records.Count + 1, TimeSpan.FromSeconds(30)), "the sentinel was not stored");
         var stats = await store.ReadStatsAsync(default);
-        Assert.Equal((records.Count, duplicates, 0L), (stats.Stored, stats.DuplicatesDropped, stats.MalformedRejected));
+        Assert.Equal((records.Count + 1, duplicates, 0L), (stats.Stored, stats.DuplicatesDropped, stats.MalformedRejected));
+    }
+
+    private async Task PublishSentinelAsync(int index)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(_env.Broker.Uri.Host, _env.Broker.Port).WithClientId($"sentinel-{index}").Build());
+        await client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(TestRecords.Topic()).WithPayload(TestRecords.Json(TestRecords.Create(index)))
+            .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtMostOnce).Build());
+        await client.DisconnectAsync();
+    }
+
+    /// <summary>QoS 1 PUBLISHes the broker sent to central since its last connect, less the PUBACKs it got back.</summary>
+    private int InFlightToCentral()
+    {
+        var log = _env.Broker.Log;
+        var since = log.LastIndexOf(" as central-kill ", StringComparison.Ordinal);
+        var lines = (since < 0 ? log : log[since..]).Split('\n');
+        return lines.Count(l => l.Contains("Sending PUBLISH to central-kill (d", StringComparison.Ordinal) && l.Contains(", q1,", StringComparison.Ordinal))
+            - lines.Count(l => l.Contains("Received PUBACK from central-kill ", StringComparison.Ordinal));
     }
 
     private static async Task<string> MissingAsync(SqliteDialect dialect, List<Contracts.WeighingRecord> records)

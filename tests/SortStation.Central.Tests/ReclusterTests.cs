@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MQTTnet;
-using MQTTnet.Formatter;
 using SortStation.Central.Ingest;
 using SortStation.Central.Recluster;
 using SortStation.Central.Storage;
@@ -35,7 +33,7 @@ public sealed class ReclusterTests : IDisposable
         var service = host.Services.GetRequiredService<ReclusterService>();
         Assert.True(await Eventually.TrueAsync(() => Task.FromResult(service.Runs >= 1), TimeSpan.FromSeconds(60)));
 
-        using var json = await ReadRetainedAsync("sortstation/central/clusters");
+        using var json = await RetainedMessage.ReadAsync(_env.Broker.Uri, "sortstation/central/clusters");
         Assert.InRange(json.RootElement.GetProperty("chosenK").GetInt32(), 2, 4);
         Assert.Equal(8, json.RootElement.GetProperty("records").GetInt32());
         Assert.True(File.Exists(Path.Combine(_env.Dir.File("report"), "summary.md")));
@@ -45,15 +43,24 @@ public sealed class ReclusterTests : IDisposable
     [Fact]
     public async Task Schedule_BeforeInterval_DoesNotRun()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero));
+        var time = new TickCountingTime(new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(60));
         var settings = CentralHosts.Settings(_env.Broker.Uri, _env.Dir.File("central.db"));
         settings["Clustering:Enabled"] = "true";
+        settings["Clustering:IntervalMinutes"] = "60";
         using var host = await CentralHosts.StartAsync(settings, time);
+        var service = host.Services.GetRequiredService<ReclusterService>();
+        Assert.True(await Eventually.TrueAsync(() => time.Timers == 1, TimeSpan.FromSeconds(10)), "no 60-minute schedule was created");
 
         time.Advance(TimeSpan.FromMinutes(59));
-        await Task.Delay(300);
 
-        Assert.Equal(0, host.Services.GetRequiredService<ReclusterService>().Runs);
+        // Timers fire inside Advance and a run follows only a tick: none came due in 59 minutes.
+        Assert.Equal(0, time.Ticks);
+        Assert.Equal(0, service.Runs);
+
+        // The sentinel: the 60th minute brings exactly that tick and the first run, so the clock above was the schedule's.
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, time.Ticks);
+        Assert.True(await Eventually.TrueAsync(() => service.Runs >= 1, TimeSpan.FromSeconds(60)));
         await host.StopAsync();
     }
 
@@ -71,25 +78,5 @@ public sealed class ReclusterTests : IDisposable
         }
 
         return store.StoreAsync(rows, RejectionCounts.None, default);
-    }
-
-    private async Task<JsonDocument> ReadRetainedAsync(string topic)
-    {
-        using var client = new MqttClientFactory().CreateMqttClient();
-        var received = new TaskCompletionSource<byte[]>();
-        client.ApplicationMessageReceivedAsync += e =>
-        {
-            if (e.ApplicationMessage.Retain)
-            {
-                received.TrySetResult(System.Buffers.BuffersExtensions.ToArray(e.ApplicationMessage.Payload));
-            }
-
-            return Task.CompletedTask;
-        };
-        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", _env.Broker.Port).WithProtocolVersion(MqttProtocolVersion.V500).Build());
-        await client.SubscribeAsync(topic);
-        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await client.DisconnectAsync();
-        return JsonDocument.Parse(payload);
     }
 }

@@ -21,12 +21,14 @@ public sealed class BackoffTests
     public void Next_Repeated_CeilingDoublesUpToMax()
     {
         var backoff = new Backoff(Min, Max, new Random(2));
+        var topOfRange = new Backoff(Min, Max, new TopOfRange());
 
-        // The n-th wait is at most min·2^(n-1), capped at max.
+        // The n-th wait is at most min·2^(n-1), capped at max; a draw at the top of the range reaches that ceiling.
         for (var n = 0; n < 10; n++)
         {
             var ceiling = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, n)));
             Assert.True(backoff.Next() <= ceiling);
+            Assert.InRange(topOfRange.Next(), ceiling - TimeSpan.FromMilliseconds(1), ceiling);
         }
     }
 
@@ -56,5 +58,11 @@ public sealed class BackoffTests
         });
 
         Assert.True(waits.Distinct().Count() > 10);
+    }
+
+    /// <summary>A random source that always draws just below 1: each wait lands on its ceiling.</summary>
+    private sealed class TopOfRange : Random
+    {
+        public override double NextDouble() => Math.BitDecrement(1.0);
     }
 }

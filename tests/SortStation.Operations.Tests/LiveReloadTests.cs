@@ -49,7 +49,8 @@ public sealed class LiveReloadTests : IDisposable
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= 3, Timeout));
 
         await station.RewriteConfigAsync(StationConfig.With(minConfidence: 5));
-        await Task.Delay(1500);
+        // The sentinel: the refusal is logged once the edit has been read and judged.
+        Assert.True(await RunningStation.EventuallyAsync(() => station.ReadLog().Contains("Sorting:MinConfidence = 5", StringComparison.Ordinal), Timeout), station.ReadLog());
         var before = station.Records.Count;
 
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Count >= before + 5, Timeout), "sorting stopped after an invalid edit");

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using SortStation.Core.Alarms;
 using SortStation.Operations.Tests.Support;
-using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Operations.Tests;
 

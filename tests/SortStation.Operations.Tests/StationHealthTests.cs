@@ -3,7 +3,6 @@ using System.Text.Json;
 using SortStation.Core.Alarms;
 using SortStation.Operations.Tests.Support;
 using SortStation.Telemetry;
-using SortStation.Telemetry.Tests.Support;
 
 namespace SortStation.Operations.Tests;
 

@@ -55,7 +55,7 @@ public sealed class OutboxOptionsValidatorTests
     [Fact]
     public void Validate_FolderCannotBeCreated_NamesPathAndWhy()
     {
-        using var dir = new Support.TempDir();
+        using var dir = new TempDir();
         File.WriteAllText(dir.File("state"), "a file where the folder should be");
 
         AssertFails(new OutboxOptions { Path = Path.Combine(dir.Path, "state", "outbox.db") }, "Outbox:Path", "a folder the service user can write");
@@ -65,7 +65,7 @@ public sealed class OutboxOptionsValidatorTests
     [Fact]
     public void Validate_PathIsAFolder_NamesPath()
     {
-        using var dir = new Support.TempDir();
+        using var dir = new TempDir();
 
         AssertFails(new OutboxOptions { Path = dir.Path }, "Outbox:Path", "a folder the service user can write");
     }
@@ -80,7 +80,7 @@ public sealed class OutboxOptionsValidatorTests
     [Fact]
     public void Validate_FolderMissingButCreatable_Succeeds()
     {
-        using var dir = new Support.TempDir();
+        using var dir = new TempDir();
 
         Assert.True(Validate(new OutboxOptions { Path = Path.Combine(dir.Path, "new", "state", "outbox.db") }).Succeeded);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "new"))); // checked, not created

@@ -14,8 +14,8 @@ public sealed class OutboxWriteFailureTests : IDisposable
 {
     private readonly TempDir _dir = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
-    private readonly LogCapture<SqliteOutboxStore> _storeLog = new();
-    private readonly LogCapture<StationAlarms> _alarmLog = new();
+    private readonly ListLogger<SqliteOutboxStore> _storeLog = new();
+    private readonly ListLogger<StationAlarms> _alarmLog = new();
     private readonly StationAlarms _alarms;
     private FullDiskTable? _table;
 

@@ -44,7 +44,7 @@ public sealed class SecureBrokerTests : IDisposable
     [Fact]
     public async Task Connect_UserNameNotStationId_RefusedWithTheSettingToFix()
     {
-        var log = new LogCapture<MqttPublisher>();
+        var log = new ListLogger<MqttPublisher>();
         using var outbox = Publishers.Outbox(_dir.File("outbox.db"));
         using var publisher = Publishers.Publisher(outbox, Options("station-01"), log, stationId: "station-1");
         await outbox.EnqueueAsync(Weighings.Create("mismatch", 0, "station-1"));

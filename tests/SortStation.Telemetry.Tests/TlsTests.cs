@@ -53,7 +53,7 @@ public sealed class TlsTests : IDisposable
     public async Task Connect_WrongPassword_LogsOneClearErrorAndKeepsBackingOff()
     {
         const string wrong = "wrong-password-123";
-        var log = new LogCapture<MqttPublisher>();
+        var log = new ListLogger<MqttPublisher>();
         using var outbox = Publishers.Outbox(_dir.File("outbox.db"));
         var options = Options(PasswordFile(wrong));
         options.ReconnectMinSeconds = 0.5;
@@ -62,7 +62,8 @@ public sealed class TlsTests : IDisposable
         await outbox.EnqueueAsync(Weighings.Create("tls-wrong", 0));
 
         await publisher.StartAsync(CancellationToken.None);
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // The sentinel: the third attempt starts only after the first two failed and were handled (and logged, if at all).
+        Assert.True(await Eventually.TrueAsync(() => Attempts(log).Length >= 3, TimeSpan.FromSeconds(30)), "fewer than 3 connection attempts");
         var running = publisher.ExecuteTask is { IsCompleted: false };
         await publisher.StopAsync(CancellationToken.None);
 
@@ -76,10 +77,13 @@ public sealed class TlsTests : IDisposable
         Assert.Equal(1, outbox.Pending);
 
         // Attempts are spaced by at least the back-off minimum (0.5 s): no tight reconnect loop.
-        var attempts = log.Entries.Where(e => e.Message.StartsWith("Connecting to MQTT broker", StringComparison.Ordinal)).Select(e => e.At).ToArray();
+        var attempts = Attempts(log);
         Assert.InRange(attempts.Length, 2, 11);
         Assert.All(attempts.Zip(attempts.Skip(1)), pair => Assert.True(pair.Second - pair.First >= TimeSpan.FromSeconds(0.45), $"attempts {(pair.Second - pair.First).TotalMilliseconds:F0} ms apart"));
     }
+
+    private static DateTimeOffset[] Attempts(ListLogger<MqttPublisher> log) =>
+        [.. log.Entries.Where(e => e.Message.StartsWith("Connecting to MQTT broker", StringComparison.Ordinal)).Select(e => e.At)];
 
     private MqttOptions Options(string passwordFile)
     {

@@ -24,7 +24,7 @@ public sealed class ConsoleFactory(Dictionary<string, string?> settings) : WebAp
         {
             ["Central:InstanceId"] = "console-test",
             // Nothing listens there: ingest retries quietly; the console does not need the broker.
-            ["Mqtt:Broker"] = $"mqtt://127.0.0.1:{Telemetry.Tests.Support.FreePort.Next()}",
+            ["Mqtt:Broker"] = $"mqtt://127.0.0.1:{FreePort.Next()}",
             ["Mqtt:ReconnectMinSeconds"] = "5",
             ["Mqtt:ReconnectMaxSeconds"] = "30",
             ["Clustering:Enabled"] = "false",

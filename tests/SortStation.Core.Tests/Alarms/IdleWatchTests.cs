@@ -95,7 +95,7 @@ public sealed class IdleWatchTests : IDisposable
             await Task.Yield();
         }
 
-        await Support.Eventually.TrueAsync(() => _idle.IsIdle, "idle after 60 s without an item");
+        await Eventually.TrueAsync(() => _idle.IsIdle, "idle after 60 s without an item");
         await _idle.StopAsync(CancellationToken.None);
     }
 }

@@ -12,7 +12,7 @@ public sealed class SoftStopLoopTests : IAsyncDisposable
 {
     private readonly GatedClassifier _classifier = new();
     private readonly PipelineRig _rig;
-    private readonly ChannelTrigger _trigger = new();
+    private readonly FakeTrigger _trigger = new();
     private readonly ClassificationWorkers _workers = new(2);
     private readonly SortingRun _run;
     private readonly SortingLoop _loop;

@@ -12,7 +12,7 @@ public sealed class SortingLoopTests : IAsyncDisposable
 {
     private readonly GatedClassifier _classifier = new();
     private readonly PipelineRig _rig;
-    private readonly ChannelTrigger _trigger = new();
+    private readonly FakeTrigger _trigger = new();
     private readonly SortingRun _run;
     private readonly SimulatedInterlock _estop;
     private ClassificationWorkers _workers = new(2);

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using SortStation.Core.Tests.Support;
 using SortStation.Core.Timing;
-using SortStation.Hardware.Tests.Support;
 
 namespace SortStation.Core.Tests.Timing;
 

@@ -61,7 +61,7 @@ public sealed class StreamingCameraTests
 
         _source.Unplugged = true;
         await Eventually.TrueAsync(() => camera.State == DeviceState.Faulted, _time);
-        await Eventually.TrueAsync(() => _source.FailedOpens >= 3, _time, TimeSpan.FromMilliseconds(200), "several failed reconnects");
+        await Eventually.TrueAsync(() => _source.FailedOpens >= 3, "several failed reconnects", _time, TimeSpan.FromMilliseconds(200));
         var opensBefore = _source.Opens;
         _source.Unplugged = false;
         await Eventually.TrueAsync(() => camera.State == DeviceState.Online, _time, TimeSpan.FromMilliseconds(100));

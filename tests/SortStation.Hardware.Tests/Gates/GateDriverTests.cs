@@ -19,8 +19,13 @@ public sealed class GateDriverTests
 
         using var output = new DigitalOutput(gpio, 17, activeHigh: false);
 
-        Assert.All(_driver.Writes.Where(w => w.Pin == 17), w => Assert.Equal(PinValue.High, w.Value));
+        // Active-low board: the inactive level is High, and the pin drives High from the moment it becomes an output.
+        var writes = _driver.Writes.Where(w => w.Pin == 17).ToList();
+        Assert.NotEmpty(writes);
+        Assert.All(writes, w => Assert.Equal(PinValue.High, w.Value));
         Assert.Equal(PinMode.Output, _driver.ModeOf(17));
+        Assert.Equal(PinValue.High, _driver.LevelWhenMadeOutput(17));
+        Assert.Equal(PinValue.High, _driver.LevelOf(17));
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class HardwareStartupTests
         using var scale = new TestScale();
         scale.Chip.Steady = 7_000;
         using var gate = Solenoid(scale.Gpio, out _);
-        using var startup = new HardwareStartup([gate], scale.Scale, new StillCamera(), new ScaleOptions { TareSamples = 3 }, NullLogger<HardwareStartup>.Instance);
+        using var startup = new HardwareStartup([gate], scale.Scale, new FakeCamera(), new ScaleOptions { TareSamples = 3 }, NullLogger<HardwareStartup>.Instance);
 
         await startup.StartAsync(CancellationToken.None);
 
@@ -32,7 +32,7 @@ public sealed class HardwareStartupTests
     {
         using var scale = new TestScale();
         scale.Chip.Powered = false;
-        using var startup = new HardwareStartup([], scale.Scale, new StillCamera(), new ScaleOptions { TareSamples = 3 }, NullLogger<HardwareStartup>.Instance);
+        using var startup = new HardwareStartup([], scale.Scale, new FakeCamera(), new ScaleOptions { TareSamples = 3 }, NullLogger<HardwareStartup>.Instance);
 
         var start = startup.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => start.IsCompleted, scale.Time, TimeSpan.FromMilliseconds(20));
@@ -46,7 +46,7 @@ public sealed class HardwareStartupTests
     {
         using var scale = new TestScale();
         using var gate = Solenoid(scale.Gpio, out var output);
-        using var startup = new HardwareStartup([gate], scale.Scale, new StillCamera(), new ScaleOptions(), NullLogger<HardwareStartup>.Instance);
+        using var startup = new HardwareStartup([gate], scale.Scale, new FakeCamera(), new ScaleOptions(), NullLogger<HardwareStartup>.Instance);
         output.Energise();
 
         startup.OnUnhandledException(null, new UnhandledExceptionEventArgs(new InvalidOperationException("boom"), isTerminating: true));
@@ -59,7 +59,7 @@ public sealed class HardwareStartupTests
     {
         using var scale = new TestScale();
         using var gate = Solenoid(scale.Gpio, out var output);
-        using var startup = new HardwareStartup([gate], scale.Scale, new StillCamera(), new ScaleOptions(), NullLogger<HardwareStartup>.Instance);
+        using var startup = new HardwareStartup([gate], scale.Scale, new FakeCamera(), new ScaleOptions(), NullLogger<HardwareStartup>.Instance);
         output.Energise();
 
         await startup.StopAsync(CancellationToken.None);

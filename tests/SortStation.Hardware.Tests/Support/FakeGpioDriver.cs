@@ -10,6 +10,7 @@ public class FakeGpioDriver : GpioDriver
 {
     private readonly Dictionary<int, PinMode> _modes = [];
     private readonly Dictionary<int, PinValue> _levels = [];
+    private readonly Dictionary<int, PinValue> _levelWhenMadeOutput = [];
     private readonly Dictionary<int, List<(PinEventTypes Events, PinChangeEventHandler Handler)>> _callbacks = [];
     private readonly Lock _gate = new();
 
@@ -36,6 +37,15 @@ public class FakeGpioDriver : GpioDriver
     protected override int PinCount => 28;
 
     public PinMode ModeOf(int pin) => _modes[pin];
+
+    /// <summary>The level the pin held when it was switched to an output: what the actuator saw first.</summary>
+    public PinValue LevelWhenMadeOutput(int pin)
+    {
+        lock (_gate)
+        {
+            return _levelWhenMadeOutput[pin];
+        }
+    }
 
     public PinValue LevelOf(int pin)
     {
@@ -94,11 +104,28 @@ public class FakeGpioDriver : GpioDriver
         lock (_gate)
         {
             _modes[pinNumber] = mode;
+            if (mode == PinMode.Output)
+            {
+                _levelWhenMadeOutput[pinNumber] = _levels.GetValueOrDefault(pinNumber, PinValue.Low);
+            }
+
             if (mode == PinMode.InputPullUp && !_levels.ContainsKey(pinNumber))
             {
                 _levels[pinNumber] = PinValue.High;
             }
         }
+    }
+
+    /// <summary>As the kernel's line request with a default value: the level is set before the pin drives it.</summary>
+    protected override void SetPinMode(int pinNumber, PinMode mode, PinValue initialValue)
+    {
+        lock (_gate)
+        {
+            _levels[pinNumber] = initialValue;
+            Writes.Add((pinNumber, initialValue));
+        }
+
+        SetPinMode(pinNumber, mode);
     }
 
     protected override PinMode GetPinMode(int pinNumber) => _modes[pinNumber];

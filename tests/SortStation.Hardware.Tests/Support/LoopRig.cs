@@ -48,9 +48,9 @@ public sealed class LoopRig : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSortStationCore(config);
-        services.AddSingleton<IClassifier, GlassClassifier>();
+        services.AddSingleton<IClassifier>(FakeClassifier.Glass());
         services.AddSingleton<IOutbox>(Outbox);
-        services.AddSingleton(new PipelineDevices(new StillCamera(), new GlassClassifier(), new FixedScale()));
+        services.AddSingleton(new PipelineDevices(new FakeCamera(), FakeClassifier.Glass(), new FakeScale()));
         services.AddSingleton<IItemTrigger>(Trigger);
         services.AddSingleton<IInterlock>(EStop);
         services.AddGates(sp => GateFactory.Create(sp.GetRequiredService<IOptions<SortingOptions>>().Value, Gpio, Time));
@@ -66,11 +66,11 @@ public sealed class LoopRig : IAsyncDisposable
 
     public GpioController Gpio { get; }
 
-    public ManualTrigger Trigger { get; } = new();
+    public FakeTrigger Trigger { get; } = new();
 
     public SimulatedInterlock EStop { get; }
 
-    public ListOutbox Outbox { get; } = new();
+    public RecordingOutbox Outbox { get; } = new();
 
     public ServiceProvider Services { get; }
 

@@ -132,7 +132,7 @@ public sealed class StationSafetyTests
 
         rig.Trigger.Throw = new InvalidOperationException("trigger driver crashed");
         rig.Trigger.Send(new Core.Devices.ItemDetected(2, rig.Time.GetUtcNow()));
-        await Eventually.TrueAsync(() => rig.Loop.ExecuteTask!.IsCompleted, rig.Time, what: "loop to end (item 1's pulse finishes first)");
+        await Eventually.TrueAsync(() => rig.Loop.ExecuteTask!.IsCompleted, "loop to end (item 1's pulse finishes first)", rig.Time);
 
         Assert.True(rig.Loop.ExecuteTask!.IsFaulted);
         Assert.Equal(PinValue.Low, rig.Level(LoopRig.GlassPin));
