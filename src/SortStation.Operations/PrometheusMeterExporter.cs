@@ -77,6 +77,15 @@ public sealed class PrometheusMeterExporter : IDisposable
             (names[i], values[i]) = (tags[i].Key, Convert.ToString(tags[i].Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
         }
 
-        _families.GetOrAdd(instrument, i => PrometheusFamily.Create(_factory, i, names)).Record(names, values, value);
+        try
+        {
+            _families.GetOrAdd(instrument, i => PrometheusFamily.Create(_factory, i, names)).Record(names, values, value);
+        }
+#pragma warning disable CA1031 // This runs inside the instrument's Add/Record: a metrics fault must never reach the code that counted (the sorting loop).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            System.Diagnostics.Trace.WriteLine($"Metric {instrument.Name} not exported: {ex.Message}");
+        }
     }
 }

@@ -97,6 +97,17 @@ public sealed class PrometheusMeterExporterTests : IDisposable
         Assert.DoesNotContain("global_total", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Add_TwoInstrumentsOfOneName_TheCallerNeverSeesTheExportFault()
+    {
+        _meter.CreateCounter<long>("twice_total").Add(1, Tag("bin", "glass"));
+        var second = _meter.CreateHistogram<double>("twice_total");
+
+        second.Record(1); // prometheus-net refuses a second family of that name; the sorting loop must not notice
+
+        Assert.Contains("twice_total{bin=\"glass\"} 1", await TextAsync(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _services.Dispose();
 
     private static KeyValuePair<string, object?> Tag(string name, string value) => KeyValuePair.Create(name, (object?)value);
