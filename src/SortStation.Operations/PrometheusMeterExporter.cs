@@ -31,7 +31,9 @@ public sealed class PrometheusMeterExporter : IDisposable
         _factory = Metrics.WithCustomRegistry(_registry);
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (ReferenceEquals(instrument.Meter.Scope, meters))
+            // The host's factory also creates ASP.NET Core's and the runtime's meters (http.server.*, dotted names
+            // Prometheus refuses): only the project's own meters are exported.
+            if (ReferenceEquals(instrument.Meter.Scope, meters) && instrument.Meter.Name.StartsWith(OwnMeterPrefix, StringComparison.Ordinal))
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -41,6 +43,9 @@ public sealed class PrometheusMeterExporter : IDisposable
         _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Record(i, v, tags));
         _listener.Start();
     }
+
+    /// <summary>The prefix of every meter this project creates (SortStation.Station, SortStation.Central, …).</summary>
+    public const string OwnMeterPrefix = "SortStation";
 
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -77,6 +82,15 @@ public sealed class PrometheusMeterExporter : IDisposable
             (names[i], values[i]) = (tags[i].Key, Convert.ToString(tags[i].Value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
         }
 
-        _families.GetOrAdd(instrument, i => PrometheusFamily.Create(_factory, i, names)).Record(names, values, value);
+        try
+        {
+            _families.GetOrAdd(instrument, i => PrometheusFamily.Create(_factory, i, names)).Record(names, values, value);
+        }
+#pragma warning disable CA1031 // This runs inside the instrument's Add/Record: a metrics fault must never reach the code that counted (the sorting loop).
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            System.Diagnostics.Trace.WriteLine($"Metric {instrument.Name} not exported: {ex.Message}");
+        }
     }
 }

@@ -15,7 +15,7 @@ public sealed class PrometheusMeterExporterTests : IDisposable
     {
         _services = new ServiceCollection().AddMetrics().AddSingleton<PrometheusMeterExporter>().BuildServiceProvider();
         _exporter = _services.GetRequiredService<PrometheusMeterExporter>();
-        _meter = _services.GetRequiredService<IMeterFactory>().Create("Test");
+        _meter = _services.GetRequiredService<IMeterFactory>().Create("SortStation.Test");
     }
 
     [Fact]
@@ -86,15 +86,52 @@ public sealed class PrometheusMeterExporterTests : IDisposable
     public async Task WriteAsync_MeterOfAnotherHost_NotExported()
     {
         using var other = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        using var foreign = other.GetRequiredService<IMeterFactory>().Create("Test");
+        using var foreign = other.GetRequiredService<IMeterFactory>().Create("SortStation.Test");
         foreign.CreateCounter<long>("foreign_total").Add(1);
-        using var global = new Meter("Test");
+        using var global = new Meter("SortStation.Test");
         global.CreateCounter<long>("global_total").Add(1);
 
         var text = await TextAsync();
 
         Assert.DoesNotContain("foreign_total", text, StringComparison.Ordinal);
         Assert.DoesNotContain("global_total", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_FrameworkMeterOfTheSameFactory_NotExported()
+    {
+        // ASP.NET Core creates its meters through the host's factory too; their dotted names are not Prometheus names.
+        // Exporting them failed on every request (an exception thrown and traced per request): they are not listened to.
+        using var faults = new StringWriter();
+        using var trace = new System.Diagnostics.TextWriterTraceListener(faults);
+        System.Diagnostics.Trace.Listeners.Add(trace);
+        using var hosting = _services.GetRequiredService<IMeterFactory>().Create("Microsoft.AspNetCore.Hosting");
+        try
+        {
+            hosting.CreateUpDownCounter<long>("http.server.active_requests").Add(1, Tag("http.request.method", "GET"));
+        }
+        finally
+        {
+            System.Diagnostics.Trace.Listeners.Remove(trace);
+        }
+
+        _meter.CreateCounter<long>("own_total").Add(1);
+        var text = await TextAsync();
+
+        Assert.DoesNotContain("http.server", faults.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("http", text, StringComparison.Ordinal);
+        Assert.Contains("own_total 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Add_TwoInstrumentsOfOneName_TheCallerNeverSeesTheExportFault()
+    {
+        _meter.CreateCounter<long>("twice_total").Add(1, Tag("bin", "glass"));
+        var second = _meter.CreateHistogram<double>("twice_total");
+
+        second.Record(1); // prometheus-net refuses a second family of that name; the sorting loop must not notice
+
+        Assert.Contains("twice_total{bin=\"glass\"} 1", await TextAsync(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _services.Dispose();

@@ -79,6 +79,7 @@ public sealed class StationHealthTests
         extra["Simulation:ItemIntervalMilliseconds"] = "10";
         await using var station = await RunningStation.StartAsync(StationConfig.With(), extra);
         using var http = new HttpClient();
+        // A fibre item's miss, not just any: with the replayed samples the first miss may be another bin's.
         Assert.True(await RunningStation.EventuallyAsync(() => station.Records.Any(r => r.Reason == "missed-gate" && r.Label is "paper" or "cardboard"), Timeout));
 
         var metrics = await http.GetStringAsync(new Uri($"http://127.0.0.1:{port}/metrics"));
