@@ -20,7 +20,7 @@ public sealed class DimensionQueries(ISqlDialect dialect, TimeProvider time)
 
         var keys = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         await using (var connection = await dialect.OpenAsync(cancellationToken))
-        await using (var command = SqlCommands.Create(connection, "SELECT DISTINCT dim, dim_key FROM weighing_rollup_daily", []))
+        await using (var command = SqlCommands.Create(connection, "SELECT DISTINCT dim, dim_key FROM weighing_spans WHERE span_h = 1024" /* the largest buckets hold every weighing */, []))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

@@ -11,7 +11,7 @@ public static class StoreScenarios
 
     public static async Task MigrateTwice_AppliesOnce(IWeighingStore store)
     {
-        Assert.Equal(4, await store.MigrateAsync(default)); // 001_init, 002_stations_rejections, 003_console, 004_settings
+        Assert.Equal(5, await store.MigrateAsync(default)); // 001_init, 002_stations_rejections, 003_console, 004_settings, 005_rollup_spans
         Assert.Equal(0, await store.MigrateAsync(default));
     }
 
