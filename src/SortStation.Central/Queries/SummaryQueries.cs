@@ -64,7 +64,10 @@ public sealed class SummaryQueries(ISqlDialect dialect)
         var totals = new SummaryTotals(currency);
         var hourly = new Dictionary<long, long>();
         await using var connection = await dialect.OpenAsync(cancellationToken);
+        // One snapshot for the three statements: a weighing committed between them would be counted in one, not the others.
+        await using var snapshot = await dialect.BeginSnapshotAsync(connection, cancellationToken);
         await using var command = SqlCommands.Create(connection, sql.ToString(), parameters);
+        command.Transaction = snapshot;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (buckets.Count > 0)
         {
