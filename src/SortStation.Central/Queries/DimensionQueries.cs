@@ -3,8 +3,9 @@ using SortStation.Central.Storage;
 namespace SortStation.Central.Queries;
 
 /// <summary>
-/// The stations, labels, bins and reasons present, for the weighings page's filter lists. Read from the daily
-/// rollup (far fewer rows than the weighings) and kept for <see cref="MaxAge"/>: a new label shows up within it.
+/// The stations, labels, bins and reasons present, for the weighings page's filter lists. Read from the largest
+/// rollup buckets (1024 hours: a few hundred rows, every weighing in one) and kept for <see cref="MaxAge"/>: a
+/// new label shows up within it.
 /// </summary>
 public sealed class DimensionQueries(ISqlDialect dialect, TimeProvider time)
 {
