@@ -10,7 +10,7 @@ namespace SortStation.Central.Web.Bench;
 /// <summary>
 /// A million rows through the store's per-row inserts take minutes on PostgreSQL (one round trip each), so the
 /// seed writes the rows in bulk (binary COPY; on SQLite, prepared inserts in large transactions) and then
-/// rebuilds both rollups with migration 003's own backfill statements, the path a database upgraded from before
+/// rebuilds the rollups with migration 005's own backfill statements, the path a database upgraded from before
 /// the console takes (MigrationTests holds it to the rows).
 /// </summary>
 internal static class BulkSeed
@@ -99,10 +99,12 @@ internal static class BulkSeed
 
     private static async Task RebuildRollupsAsync(DbConnection connection, ISqlDialect dialect, CancellationToken ct)
     {
-        var script = Migrator.Scripts(dialect.Name).Single(s => s.Version == 3).Sql;
-        var backfills = script.Split(';').Select(s => s.Trim()).Where(s => s.StartsWith("INSERT INTO weighing_rollup", StringComparison.Ordinal)).ToList();
+        var script = Migrator.Scripts(dialect.Name).Single(s => s.Version == 5).Sql;
+        var backfills = script.Split(';')
+            .Select(s => string.Join('\n', s.Split('\n').Where(l => !l.TrimStart().StartsWith("--", StringComparison.Ordinal))).Trim())
+            .Where(s => s.StartsWith("INSERT INTO weighing_", StringComparison.Ordinal)).ToList();
         await using var tx = await connection.BeginTransactionAsync(ct);
-        foreach (var sql in new[] { "DELETE FROM weighing_rollup", "DELETE FROM weighing_rollup_daily" }.Concat(backfills))
+        foreach (var sql in new[] { "DELETE FROM weighing_spans", "DELETE FROM weighing_hours" }.Concat(backfills))
         {
             await using var command = connection.CreateCommand();
             command.Transaction = tx;

@@ -61,7 +61,7 @@ public static class ConsoleBench
         };
         foreach (var (name, path) in new[] { ("summary30d", "/api/summary?period=30d"), ("weighingsFirstPage", "/api/weighings") })
         {
-            var result = await LoadGenerator.RunAsync(server.Client, path, o.Clients, TimeSpan.FromSeconds(o.Seconds));
+            var result = await LoadGenerator.RunAsync(server.Client, path, o.Clients, TimeSpan.FromSeconds(o.Seconds), server.CpuSeconds);
             results[name] = result;
             Console.WriteLine($"{o.Provider} {path}: {result}");
         }

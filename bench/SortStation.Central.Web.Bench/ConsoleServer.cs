@@ -74,6 +74,17 @@ internal sealed class ConsoleServer : IAsyncDisposable
         return new ConsoleServer(process, client);
     }
 
+    /// <summary>
+    /// CPU time the server process has used (user + system, from /proc/PID/stat in clock ticks of 1/100 s, the
+    /// Linux USER_HZ): per request, the figure that a shared machine's load does not inflate the way latency is.
+    /// </summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // after "pid (comm) ": field 3 is fields[0]
+        return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     /// <summary>Resident and peak resident memory of the server process (kB), from /proc.</summary>
     public (long RssKb, long PeakKb) Memory()
     {

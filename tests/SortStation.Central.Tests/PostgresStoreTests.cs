@@ -40,6 +40,9 @@ public sealed class PostgresStoreTests(PostgresFixture fixture) : IClassFixture<
     public Task Store_Rejections_SummedByReasonAcrossBatches() => RunAsync(StoreScenarios.Store_Rejections_SummedByReasonAcrossBatches);
 
     [PostgresFact]
+    public Task Snapshot_CommitMeanwhile_NotSeen() => RunAsync(StoreScenarios.Snapshot_CommitMeanwhile_NotSeen);
+
+    [PostgresFact]
     public Task Stations_AddRevokeAddAgain_RegistrationFollows() => RunAsync(StoreScenarios.Stations_AddRevokeAddAgain_RegistrationFollows);
 
     [PostgresFact]

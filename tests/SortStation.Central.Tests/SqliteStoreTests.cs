@@ -26,6 +26,9 @@ public sealed class SqliteStoreTests : IDisposable
     public Task Migrate_Twice_AppliesOnce() => StoreScenarios.MigrateTwice_AppliesOnce(_store);
 
     [Fact]
+    public Task Snapshot_CommitMeanwhile_NotSeen() => StoreScenarios.Snapshot_CommitMeanwhile_NotSeen(_store);
+
+    [Fact]
     public Task Store_Duplicates_DroppedAndCounted() => StoreScenarios.Store_Duplicates_DroppedAndCounted(_store);
 
     [Fact]

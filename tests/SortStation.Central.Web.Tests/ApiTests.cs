@@ -9,6 +9,9 @@ public sealed class SqliteApiTests(SqliteSeededConsole console) : IClassFixture<
     public Task Summary_SeededPeriods_EqualIndependentSql() => ApiScenarios.Summary_SeededPeriods_EqualIndependentSql(console);
 
     [Fact]
+    public Task Summary_DuplicatesAndPeriodEdges_EqualIndependentSql() => ApiScenarios.Summary_DuplicatesAndPeriodEdges_EqualIndependentSql(console);
+
+    [Fact]
     public Task Weighings_Filters_EqualIndependentSql() => ApiScenarios.Weighings_Filters_EqualIndependentSql(console);
 
     [Fact]
@@ -26,6 +29,9 @@ public sealed class PostgresApiTests(PostgresSeededConsole console) : IClassFixt
 {
     [PostgresFact]
     public Task Summary_SeededPeriods_EqualIndependentSql() => ApiScenarios.Summary_SeededPeriods_EqualIndependentSql(console);
+
+    [PostgresFact]
+    public Task Summary_DuplicatesAndPeriodEdges_EqualIndependentSql() => ApiScenarios.Summary_DuplicatesAndPeriodEdges_EqualIndependentSql(console);
 
     [PostgresFact]
     public Task Weighings_Filters_EqualIndependentSql() => ApiScenarios.Weighings_Filters_EqualIndependentSql(console);

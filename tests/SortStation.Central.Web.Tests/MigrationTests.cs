@@ -4,7 +4,7 @@ using SortStation.Central.Web.Tests.Support;
 
 namespace SortStation.Central.Web.Tests;
 
-/// <summary>Migration 003 on a database that already holds weighings: the rollups are filled from them.</summary>
+/// <summary>Migrations 003 and 005 on a database that already holds weighings: the rollups are filled from them, on both stores.</summary>
 public sealed class MigrationTests : IDisposable
 {
     private readonly TempDir _dir = new();
@@ -13,6 +13,19 @@ public sealed class MigrationTests : IDisposable
     public async Task Migrate_ExistingWeighings_RollupsBackfilledSummaryEqualsSql()
     {
         using var db = ConsoleDatabase.Sqlite(_dir);
+        await MigrateAndCompareAsync(db);
+    }
+
+    [PostgresFact]
+    public async Task Migrate_ExistingWeighingsOnPostgres_RollupsBackfilledSummaryEqualsSql()
+    {
+        using var server = PostgresServer.Start();
+        using var db = ConsoleDatabase.Postgres(server);
+        await MigrateAndCompareAsync(db);
+    }
+
+    private static async Task MigrateAndCompareAsync(ConsoleDatabase db)
+    {
         await ApplyBefore003Async(db.Dialect);
         var now = DateTimeOffset.UtcNow;
         var records = SeededWeighings.Create(800, 3, now.AddDays(-5), now.AddMinutes(-1)).ToList();
@@ -22,8 +35,12 @@ public sealed class MigrationTests : IDisposable
 
         var (from, to) = (now.AddDays(-6).AddMinutes(-13), now);
         var summary = await new SummaryQueries(db.Dialect).SummaryAsync(from, to, "IDR", default);
-        var labels = await IndependentSql.GroupAsync(db, "label", from, to);
-        Assert.Equal(labels.Select(l => (l.Key, l.Items)).OrderBy(l => l.Key), summary.PerLabel.Select(l => (l.Key, l.Items)).OrderBy(l => l.Key));
+        foreach (var (column, rows) in new[] { ("label", summary.PerLabel), ("station_id", summary.PerStation), ("bin", summary.PerBin) })
+        {
+            var expected = await IndependentSql.GroupAsync(db, column, from, to);
+            Assert.Equal(expected.Select(l => (l.Key, l.Items, Math.Round(l.WeightKg, 4), Math.Round(l.Value, 2))).OrderBy(l => l.Key), rows.Select(l => (l.Key, l.Items, Math.Round(l.WeightKg, 4), Math.Round(l.Value, 2))).OrderBy(l => l.Key));
+        }
+
         Assert.Equal(records.Count, summary.Totals.Items);
         Assert.Equal(records.Count, summary.Hourly.Sum(h => h.Items));
     }

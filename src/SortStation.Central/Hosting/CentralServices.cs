@@ -66,8 +66,7 @@ public static class CentralServices
         services.TryAddTimeProvider();
         services.AddValidatedOptions<StorageOptions, StorageOptionsValidator>(configuration, StorageOptions.Section);
         services.AddSingleton(sp => StorageFactory.CreateDialect(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<RollupCache>();
-        services.AddSingleton<IWeighingStore>(sp => new SqlWeighingStore(sp.GetRequiredService<ISqlDialect>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RollupCache>()));
+        services.AddSingleton<IWeighingStore>(sp => new SqlWeighingStore(sp.GetRequiredService<ISqlDialect>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<WeighingQueries>();
         services.AddSingleton<SummaryQueries>();
         services.AddSingleton<DimensionQueries>();

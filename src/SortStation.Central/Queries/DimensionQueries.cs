@@ -3,8 +3,9 @@ using SortStation.Central.Storage;
 namespace SortStation.Central.Queries;
 
 /// <summary>
-/// The stations, labels, bins and reasons present, for the weighings page's filter lists. Read from the daily
-/// rollup (far fewer rows than the weighings) and kept for <see cref="MaxAge"/>: a new label shows up within it.
+/// The stations, labels, bins and reasons present, for the weighings page's filter lists. Read from the largest
+/// rollup buckets (1024 hours: a few hundred rows, every weighing in one) and kept for <see cref="MaxAge"/>: a
+/// new label shows up within it.
 /// </summary>
 public sealed class DimensionQueries(ISqlDialect dialect, TimeProvider time)
 {
@@ -20,7 +21,7 @@ public sealed class DimensionQueries(ISqlDialect dialect, TimeProvider time)
 
         var keys = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         await using (var connection = await dialect.OpenAsync(cancellationToken))
-        await using (var command = SqlCommands.Create(connection, "SELECT DISTINCT dim, dim_key FROM weighing_rollup_daily", []))
+        await using (var command = SqlCommands.Create(connection, "SELECT DISTINCT dim, dim_key FROM weighing_spans WHERE span_h = 1024" /* the largest buckets hold every weighing */, []))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

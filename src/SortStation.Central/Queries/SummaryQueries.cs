@@ -1,21 +1,23 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text;
 using SortStation.Central.Storage;
 
 namespace SortStation.Central.Queries;
 
 /// <summary>
-/// The dashboard's totals. Whole UTC days come from <c>weighing_rollup_daily</c>, the whole hours around them from
-/// <c>weighing_rollup</c> (both kept by ingest, a few dozen rows per day or hour), the partial hours at either end
-/// of the period from the weighings themselves. So any period is exact, and a month costs a few thousand rollup
-/// rows instead of a month of weighings.
+/// The dashboard's totals, exact for any period and cheap by design (no cache): the whole hours come from
+/// <c>weighing_spans</c>, whose buckets of 1, 2, 4 … 1024 hours tile any run of hours with at most two of each size
+/// (a 30-day period: 7 to 10 buckets of ~100 rows), the chart from <c>weighing_hours</c>. A partial hour at either
+/// end is taken from the weighings on its smaller side: the rows inside the period, or the whole hour's bucket less
+/// the rows outside it. For a period ending now that is the rows after now (usually none), so the summary reads a
+/// thousand rollup rows in one round trip whatever the period and the time zone.
 /// </summary>
-public sealed class SummaryQueries(ISqlDialect dialect, RollupCache? cache = null)
+public sealed class SummaryQueries(ISqlDialect dialect)
 {
-    private static readonly (string Table, string Bucket) Hourly = ("weighing_rollup", "hour_ms");
-    private static readonly (string Table, string Bucket) Daily = ("weighing_rollup_daily", "day_ms");
-
     public static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(400);
+
+    private const long HourMs = RollupBatch.HourMs;
 
     public async Task<FleetSummary> SummaryAsync(DateTimeOffset from, DateTimeOffset to, string currency, CancellationToken cancellationToken)
     {
@@ -25,134 +27,118 @@ public sealed class SummaryQueries(ISqlDialect dialect, RollupCache? cache = nul
             throw new ArgumentOutOfRangeException(nameof(to), "the period must be positive and at most 400 days");
         }
 
-        var totals = new SummaryTotals(currency);
-        var hourly = new SortedDictionary<long, long>();
-        await using var connection = await dialect.OpenAsync(cancellationToken);
         var (fromMs, toMs) = (from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds());
-        var (firstHour, lastHour) = (Ceiling(fromMs, RollupBatch.HourMs), RollupBatch.HourOf(toMs));
-        if (firstHour >= lastHour)
+        var (start, end) = (Edge(fromMs, towardsLater: fromMs - RollupBatch.HourOf(fromMs) > HourMs / 2), Edge(toMs, towardsLater: toMs - RollupBatch.HourOf(toMs) > HourMs / 2));
+        if (start >= end)
         {
-            await ReadRawAsync(connection, fromMs, toMs, totals, hourly, cancellationToken);
+            (start, end) = (fromMs, fromMs); // inside one hour, no bucket: the rows
         }
-        else
+
+        // [start, end) from the buckets; the rows between the period's ends and the buckets' ends added or taken away.
+        var buckets = Buckets(start, end);
+        var sql = new StringBuilder();
+        var parameters = new List<(string, object)>
         {
-            // Partial hours from the rows, whole days from the daily table, the whole hours around them from the hourly one.
-            await ReadRawAsync(connection, fromMs, firstHour, totals, hourly, cancellationToken);
-            await ReadRawAsync(connection, lastHour, toMs, totals, hourly, cancellationToken);
-            var (firstDay, lastDay) = (Ceiling(firstHour, RollupBatch.DayMs), RollupBatch.DayOf(lastHour));
-            if (firstDay < lastDay)
+            ("@from", fromMs), ("@to", toMs), ("@a1", Math.Min(fromMs, start)), ("@b1", Math.Max(fromMs, start)), ("@a2", Math.Min(toMs, end)), ("@b2", Math.Max(toMs, end)),
+        };
+        if (buckets.Count > 0)
+        {
+            sql.Append("WITH b(span_h, start_ms) AS (VALUES ")
+                .AppendJoin(", ", buckets.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(@s{i}, @t{i})")))
+                .Append(") SELECT r.dim, r.dim_key, r.currency, SUM(r.items), SUM(r.weight_kg), SUM(r.value) FROM b JOIN weighing_spans r ")
+                .Append("ON r.span_h = b.span_h AND r.start_ms = b.start_ms GROUP BY r.dim, r.dim_key, r.currency; ")
+                .Append("SELECT hour_ms, items FROM weighing_hours WHERE hour_ms >= @start AND hour_ms < @end; ");
+            for (var i = 0; i < buckets.Count; i++)
             {
-                await ReadGroupsAsync(connection, Hourly, firstHour, firstDay, totals, cancellationToken);
-                await ReadGroupsAsync(connection, Daily, firstDay, lastDay, totals, cancellationToken);
-                await ReadGroupsAsync(connection, Hourly, lastDay, lastHour, totals, cancellationToken);
-            }
-            else
-            {
-                await ReadGroupsAsync(connection, Hourly, firstHour, lastHour, totals, cancellationToken);
+                parameters.Add(($"@s{i}", buckets[i].SpanH));
+                parameters.Add(($"@t{i}", buckets[i].StartMs));
             }
 
-            await ReadHoursAsync(connection, firstHour, lastHour, hourly, cancellationToken);
+            parameters.Add(("@start", start));
+            parameters.Add(("@end", end));
+        }
+
+        sql.Append("SELECT ts_ms, station_id, label, bin, reason, COALESCE(currency, ''), weight_kg, value FROM weighings ")
+            .Append("WHERE (ts_ms >= @a1 AND ts_ms < @b1) OR (ts_ms >= @a2 AND ts_ms < @b2)");
+
+        var totals = new SummaryTotals(currency);
+        var hourly = new Dictionary<long, long>();
+        await using var connection = await dialect.OpenAsync(cancellationToken);
+        // One snapshot for the three statements: a weighing committed between them would be counted in one, not the others.
+        await using var snapshot = await dialect.BeginSnapshotAsync(connection, cancellationToken);
+        await using var command = SqlCommands.Create(connection, sql.ToString(), parameters);
+        command.Transaction = snapshot;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (buckets.Count > 0)
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                totals.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), Long(reader, 3), Double(reader, 4), Decimal(reader, 5));
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                hourly[Long(reader, 0)] = Long(reader, 1);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+        }
+
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var ts = Long(reader, 0);
+            var sign = ts >= fromMs && ts < toMs ? 1 : -1; // inside the period: added; between it and a bucket's end: taken away
+            var hour = RollupBatch.HourOf(ts);
+            hourly[hour] = hourly.GetValueOrDefault(hour) + sign;
+            var rowCurrency = reader.GetString(5);
+            var weight = sign * (reader.IsDBNull(6) ? 0 : Double(reader, 6));
+            var value = sign * (reader.IsDBNull(7) ? 0 : Decimal(reader, 7));
+            totals.Add("station", reader.GetString(1), rowCurrency, sign, weight, value);
+            totals.Add("label", reader.GetString(2), rowCurrency, sign, weight, value);
+            totals.Add("bin", reader.GetString(3), rowCurrency, sign, weight, value);
+            totals.Add("reason", reader.GetString(4), rowCurrency, sign, weight, value);
         }
 
         return totals.ToSummary(from, to, Hours(fromMs, toMs, hourly));
     }
 
-    private static List<HourCount> Hours(long fromMs, long toMs, SortedDictionary<long, long> counts)
+    /// <summary>
+    /// Buckets of 2^k hours (k &lt; <see cref="RollupBatch.Levels"/>), each at a multiple of its size, that tile
+    /// [<paramref name="startMs"/>, <paramref name="endMs"/>) (whole hours): the largest that fits at each step.
+    /// </summary>
+    public static List<(int SpanH, long StartMs)> Buckets(long startMs, long endMs)
+    {
+        var buckets = new List<(int, long)>();
+        var (h, last) = (startMs / HourMs, endMs / HourMs);
+        while (h < last)
+        {
+            var k = RollupBatch.Levels - 1;
+            while (k > 0 && (h % (1L << k) != 0 || h + (1L << k) > last))
+            {
+                k--;
+            }
+
+            buckets.Add((1 << k, h * HourMs));
+            h += 1L << k;
+        }
+
+        return buckets;
+    }
+
+    // The hour boundary a period's end is moved to: the one on the side with fewer minutes to read from the rows.
+    private static long Edge(long ms, bool towardsLater) =>
+        ms % HourMs == 0 ? ms : towardsLater ? RollupBatch.HourOf(ms) + HourMs : RollupBatch.HourOf(ms);
+
+    private static List<HourCount> Hours(long fromMs, long toMs, Dictionary<long, long> counts)
     {
         var hours = new List<HourCount>();
-        for (var h = RollupBatch.HourOf(fromMs); h < toMs; h += RollupBatch.HourMs)
+        for (var h = RollupBatch.HourOf(fromMs); h < toMs; h += HourMs)
         {
             hours.Add(new HourCount(DateTimeOffset.FromUnixTimeMilliseconds(h), counts.GetValueOrDefault(h)));
         }
 
         return hours;
-    }
-
-    private static long Ceiling(long ms, long unit) => (ms + unit - 1) / unit * unit;
-
-    private async Task ReadGroupsAsync(DbConnection connection, (string Table, string Bucket) rollup, long fromMs, long toMs, SummaryTotals totals, CancellationToken cancellationToken)
-    {
-        if (fromMs >= toMs)
-        {
-            return;
-        }
-
-        var rows = await Cached($"{rollup.Table}:{fromMs}:{toMs}", toMs, async () =>
-        {
-            var sql = $"SELECT dim, dim_key, currency, SUM(items), SUM(weight_kg), SUM(value) FROM {rollup.Table} "
-                + $"WHERE dim IN ('station', 'label', 'bin', 'reason') AND {rollup.Bucket} >= @from AND {rollup.Bucket} < @to GROUP BY dim, dim_key, currency";
-            await using var command = SqlCommands.Create(connection, sql, [("@from", fromMs), ("@to", toMs)]);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var list = new List<(string Dim, string Key, string Currency, long Items, double WeightKg, decimal Value)>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                list.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), Long(reader, 3), Double(reader, 4), Decimal(reader, 5)));
-            }
-
-            return (IReadOnlyList<(string Dim, string Key, string Currency, long Items, double WeightKg, decimal Value)>)list;
-        });
-        foreach (var r in rows)
-        {
-            totals.Add(r.Dim, r.Key, r.Currency, r.Items, r.WeightKg, r.Value);
-        }
-    }
-
-    private async Task ReadHoursAsync(DbConnection connection, long fromMs, long toMs, SortedDictionary<long, long> hourly, CancellationToken cancellationToken)
-    {
-        // Past days (cacheable) and today apart.
-        var today = RollupBatch.DayOf(toMs);
-        foreach (var (a, b) in new[] { (fromMs, Math.Max(fromMs, Math.Min(today, toMs))), (Math.Max(fromMs, today), toMs) })
-        {
-            if (a >= b)
-            {
-                continue;
-            }
-
-            var rows = await Cached($"hours:{a}:{b}", b, async () =>
-            {
-                const string Sql = "SELECT hour_ms, SUM(items) FROM weighing_rollup WHERE dim = 'all' AND hour_ms >= @from AND hour_ms < @to GROUP BY hour_ms";
-                await using var command = SqlCommands.Create(connection, Sql, [("@from", a), ("@to", b)]);
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                var list = new List<(long Hour, long Items)>();
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    list.Add((Long(reader, 0), Long(reader, 1)));
-                }
-
-                return (IReadOnlyList<(long Hour, long Items)>)list;
-            });
-            foreach (var (hour, items) in rows)
-            {
-                hourly[hour] = hourly.GetValueOrDefault(hour) + items;
-            }
-        }
-    }
-
-    private Task<IReadOnlyList<T>> Cached<T>(string key, long toMs, Func<Task<IReadOnlyList<T>>> read) =>
-        cache is null ? read() : cache.GetAsync(key, toMs, read);
-
-    private static async Task ReadRawAsync(DbConnection connection, long fromMs, long toMs, SummaryTotals totals, SortedDictionary<long, long> hourly, CancellationToken cancellationToken)
-    {
-        if (fromMs >= toMs)
-        {
-            return;
-        }
-
-        const string Sql = "SELECT ts_ms, station_id, label, bin, reason, COALESCE(currency, ''), weight_kg, value FROM weighings WHERE ts_ms >= @from AND ts_ms < @to";
-        await using var command = SqlCommands.Create(connection, Sql, [("@from", fromMs), ("@to", toMs)]);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var hour = RollupBatch.HourOf(Long(reader, 0));
-            hourly[hour] = hourly.GetValueOrDefault(hour) + 1;
-            var currency = reader.GetString(5);
-            var weight = reader.IsDBNull(6) ? 0 : Double(reader, 6);
-            var value = reader.IsDBNull(7) ? 0 : Decimal(reader, 7);
-            totals.Add("station", reader.GetString(1), currency, 1, weight, value);
-            totals.Add("label", reader.GetString(2), currency, 1, weight, value);
-            totals.Add("bin", reader.GetString(3), currency, 1, weight, value);
-            totals.Add("reason", reader.GetString(4), currency, 1, weight, value);
-        }
     }
 
     private static long Long(DbDataReader r, int i) => Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);

@@ -71,6 +71,7 @@ public static class Migrator
         var command = connection.CreateCommand();
         command.Transaction = tx;
         command.CommandText = sql;
+        command.CommandTimeout = 3600; // a backfill over millions of weighings (migration 005) outlasts the default 30 s
         return command;
     }
 #pragma warning restore CA2100

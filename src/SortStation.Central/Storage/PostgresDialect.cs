@@ -29,6 +29,9 @@ public sealed class PostgresDialect : ISqlDialect
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _source.OpenConnectionAsync(cancellationToken);
 
+    public async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+
     public object Money(decimal? value) => value is { } v ? v : DBNull.Value;
 
     public void Dispose() => _source.Dispose();

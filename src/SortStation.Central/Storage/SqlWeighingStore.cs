@@ -10,7 +10,7 @@ namespace SortStation.Central.Storage;
 /// The one implementation of <see cref="IWeighingStore"/>: the SQL is portable (ON CONFLICT DO NOTHING,
 /// GROUP BY), only connections and money values go through the <see cref="ISqlDialect"/>.
 /// </summary>
-public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time, Queries.RollupCache? rollupCache = null) : IWeighingStore
+public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time) : IWeighingStore
 {
     private const string InsertSql =
         "INSERT INTO weighings (item_id, station_id, ts_ms, label, confidence, top_json, weight_kg, unit_price, value, currency, bin, reason, model, received_ms) "
@@ -57,11 +57,6 @@ public sealed class SqlWeighingStore(ISqlDialect dialect, TimeProvider time, Que
         }
 
         await tx.CommitAsync(cancellationToken);
-        if (rollupCache is not null && rollupCache.IsPast(RollupBatch.DayOf(rollup.OldestMs) + 1))
-        {
-            rollupCache.PastDaysChanged(); // a weighing for a day before today: cached totals of past days are stale
-        }
-
         return new StoreResult(inserted, duplicates, malformed);
     }
 

@@ -32,6 +32,9 @@ public sealed class SqliteDialect : ISqlDialect
         return connection;
     }
 
+    public Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: true));
+
     public object Money(decimal? value) => value is { } v ? (double)v : DBNull.Value;
 
     public void Dispose()

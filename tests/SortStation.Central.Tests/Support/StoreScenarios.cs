@@ -11,8 +11,28 @@ public static class StoreScenarios
 
     public static async Task MigrateTwice_AppliesOnce(IWeighingStore store)
     {
-        Assert.Equal(4, await store.MigrateAsync(default)); // 001_init, 002_stations_rejections, 003_console, 004_settings
+        Assert.Equal(5, await store.MigrateAsync(default)); // 001_init, 002_stations_rejections, 003_console, 004_settings, 005_rollup_spans
         Assert.Equal(0, await store.MigrateAsync(default));
+    }
+
+    /// <summary>A weighing committed while a snapshot is open is not seen by the snapshot's later statements.</summary>
+    public static async Task Snapshot_CommitMeanwhile_NotSeen(IWeighingStore store)
+    {
+        await store.MigrateAsync(default);
+        var dialect = ((SqlWeighingStore)store).Dialect;
+        await store.StoreAsync([TestRecords.Create(1)], RejectionCounts.None, default);
+        await using var connection = await dialect.OpenAsync(default);
+        await using var snapshot = await dialect.BeginSnapshotAsync(connection, default);
+        await using var count = connection.CreateCommand();
+        count.Transaction = snapshot;
+        count.CommandText = "SELECT COUNT(*) FROM weighings";
+        var before = Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        var meanwhile = await store.StoreAsync([TestRecords.Create(2)], RejectionCounts.None, default); // another connection
+        var after = Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(1, meanwhile.Inserted);
+        Assert.Equal((1L, 1L), (before, after));
     }
 
     public static async Task Store_Duplicates_DroppedAndCounted(IWeighingStore store)

@@ -32,22 +32,77 @@ public static class ApiScenarios
         };
         foreach (var (from, to) in periods)
         {
-            var summary = (await client.GetFromJsonAsync<FleetSummary>($"/api/summary?from={Iso(from)}&to={Iso(to)}", Json))!;
-            await AssertGroupsAsync(c.Database, "label", from, to, summary.PerLabel);
-            await AssertGroupsAsync(c.Database, "station_id", from, to, summary.PerStation);
-            await AssertGroupsAsync(c.Database, "bin", from, to, summary.PerBin);
-            await AssertGroupsAsync(c.Database, "reason", from, to, summary.RejectReasons, "reason <> 'routed'");
-            var all = await IndependentSql.GroupAsync(c.Database, "station_id", from, to);
-            Assert.Equal(all.Sum(r => r.Items), summary.Totals.Items);
-            Assert.Equal(all.Sum(r => r.WeightKg), summary.Totals.WeightKg, 6);
-            Assert.Equal(all.Sum(r => r.Value), summary.Totals.Value, 2);
-            Assert.Equal(summary.RejectReasons.Sum(r => r.Items), summary.Rejected);
-            var hourly = await IndependentSql.HourlyAsync(c.Database, from, to);
-            Assert.All(summary.Hourly, h => Assert.Equal(hourly.GetValueOrDefault(h.Hour.ToUnixTimeMilliseconds()), h.Items));
-            Assert.Equal(hourly.Values.Sum(), summary.Hourly.Sum(h => h.Items));
-            var usd = await IndependentSql.ReadAsync(c.Database, $"SELECT COALESCE(SUM(value), 0) FROM weighings WHERE currency = 'USD' AND ts_ms >= {IndependentSql.Ms(from)} AND ts_ms < {IndependentSql.Ms(to)}", r => Convert.ToDecimal(r.GetValue(0), CultureInfo.InvariantCulture));
-            Assert.Equal(usd[0], summary.OtherCurrencies.GetValueOrDefault("USD"), 2);
+            await AssertSummaryAsync(c, client, $"from={Iso(from)}&to={Iso(to)}", from, to);
         }
+    }
+
+    /// <summary>
+    /// The rollup-backed summary equals plain SQL over the rows after every weighing is stored again (one batch with
+    /// each twice): for the named periods, which start at midnight in Asia/Jakarta (17:00 UTC), for local dates, and
+    /// for ends a few minutes before or after an hour, inside one hour, and on the hour (each way the summary
+    /// reads the partial hours: rows added, or a bucket less rows taken away).
+    /// </summary>
+    public static async Task Summary_DuplicatesAndPeriodEdges_EqualIndependentSql(SeededConsole c)
+    {
+        var store = (await c.FactoryAsync()).Services.GetRequiredService<IWeighingStore>();
+        var twice = c.Seeded.Take(200).SelectMany(r => new[] { r, r }).ToList();
+        var again = await store.StoreAsync([.. twice, .. c.Seeded.Skip(200)], RejectionCounts.None, default);
+        Assert.Equal((0, SeededConsole.Count + 200), (again.Inserted, again.Duplicates));
+
+        using var client = await c.SignedInAsync();
+        var jakarta = TimeSpan.FromHours(7);
+        var midnight = new DateTimeOffset(DateOnly.FromDateTime(c.Now.ToOffset(jakarta).DateTime).ToDateTime(TimeOnly.MinValue), jakarta);
+        foreach (var (period, days) in new[] { ("today", 0), ("7d", 6), ("30d", 29) })
+        {
+            var summary = await AssertSummaryAsync(c, client, $"period={period}", null, null);
+            Assert.Equal(midnight.AddDays(-days), summary.From); // local midnight, not UTC's
+        }
+
+        var day = DateOnly.FromDateTime(c.Now.ToOffset(jakarta).DateTime).AddDays(-6);
+        await AssertSummaryAsync(c, client, $"from={day:yyyy-MM-dd}&to={day.AddDays(2):yyyy-MM-dd}", new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), jakarta), new DateTimeOffset(day.AddDays(3).ToDateTime(TimeOnly.MinValue), jakarta));
+        var hour = new DateTimeOffset(c.Now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-3).AddHours(10); // a busy hour in Jakarta
+        var edges = new[]
+        {
+            (hour.AddMinutes(10), hour.AddDays(1).AddMinutes(50)),
+            (hour.AddMinutes(50), hour.AddDays(1).AddMinutes(10)),
+            (hour.AddMinutes(10), hour.AddDays(1).AddMinutes(10)),
+            (hour.AddMinutes(50), hour.AddDays(1).AddMinutes(50)),
+            (hour.AddMinutes(10), hour.AddMinutes(50)),
+            (hour.AddMinutes(35), hour.AddMinutes(55)),
+            (hour.AddMinutes(5), hour.AddMinutes(25)),
+            (hour, hour.AddHours(1)),
+            (hour.AddMilliseconds(1), hour.AddHours(5).AddMilliseconds(-1)),
+            (hour.AddHours(-1000).AddMinutes(29), hour.AddMinutes(31)),
+        };
+        foreach (var (from, to) in edges)
+        {
+            await AssertSummaryAsync(c, client, $"from={Iso(from)}&to={Iso(to)}", from, to);
+        }
+    }
+
+    /// <summary>GET /api/summary?<paramref name="query"/>: its period is the one expected (when given) and every figure equals plain SQL over that period.</summary>
+    private static async Task<FleetSummary> AssertSummaryAsync(SeededConsole c, HttpClient client, string query, DateTimeOffset? expectedFrom, DateTimeOffset? expectedTo)
+    {
+        var summary = (await client.GetFromJsonAsync<FleetSummary>($"/api/summary?{query}", Json))!;
+        Assert.Equal((expectedFrom ?? summary.From).ToUnixTimeMilliseconds(), summary.From.ToUnixTimeMilliseconds());
+        Assert.Equal((expectedTo ?? summary.To).ToUnixTimeMilliseconds(), summary.To.ToUnixTimeMilliseconds());
+        var (from, to) = (summary.From, summary.To);
+        await AssertGroupsAsync(c.Database, "label", from, to, summary.PerLabel);
+        await AssertGroupsAsync(c.Database, "station_id", from, to, summary.PerStation);
+        await AssertGroupsAsync(c.Database, "bin", from, to, summary.PerBin);
+        await AssertGroupsAsync(c.Database, "reason", from, to, summary.RejectReasons, "reason <> 'routed'");
+        var all = await IndependentSql.GroupAsync(c.Database, "station_id", from, to);
+        Assert.Equal(all.Sum(r => r.Items), summary.Totals.Items);
+        Assert.Equal(all.Sum(r => r.WeightKg), summary.Totals.WeightKg, 5);
+        Assert.Equal(all.Sum(r => r.Value), summary.Totals.Value, 2);
+        Assert.Equal(summary.RejectReasons.Sum(r => r.Items), summary.Rejected);
+        var hourly = await IndependentSql.HourlyAsync(c.Database, from, to);
+        Assert.All(summary.Hourly, h => Assert.Equal(hourly.GetValueOrDefault(h.Hour.ToUnixTimeMilliseconds()), h.Items));
+        Assert.Equal(hourly.Values.Sum(), summary.Hourly.Sum(h => h.Items));
+        var usd = await IndependentSql.ReadAsync(c.Database, $"SELECT COUNT(*), COALESCE(SUM(value), 0) FROM weighings WHERE currency = 'USD' AND ts_ms >= {IndependentSql.Ms(from)} AND ts_ms < {IndependentSql.Ms(to)}", r => (Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Convert.ToDecimal(r.GetValue(1), CultureInfo.InvariantCulture)));
+        Assert.Equal(usd[0].Item1 > 0, summary.OtherCurrencies.ContainsKey("USD"));
+        Assert.Equal(usd[0].Item2, summary.OtherCurrencies.GetValueOrDefault("USD"), 2);
+        return summary;
     }
 
     /// <summary>Each filter (and a combination) returns exactly the rows plain SQL selects, in the default order, across pages.</summary>

@@ -7,8 +7,8 @@ using SortStation.Central.Web.Tests.Support;
 
 namespace SortStation.Central.Web.Tests;
 
-/// <summary>Past days' totals are cached; a weighing stored for a past day (a station catching up) shows at once.</summary>
-public sealed class SummaryCacheTests
+/// <summary>A weighing stored for a past day (a station catching up) is in the summary at once (nothing is cached).</summary>
+public sealed class SummaryLateWeighingTests
 {
     [Fact]
     public async Task Summary_WeighingForAPastDayStored_CountedAtOnce()
