@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SortStation.Testing;
 using SortStation.Core.Devices;
 
 namespace SortStation.Bench;

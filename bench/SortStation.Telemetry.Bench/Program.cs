@@ -98,21 +98,6 @@ static async Task WarmUpAsync(IOutboxStore outbox)
     await outbox.WaitUntilDrainedAsync();
 }
 
-static WeighingRecord Record(string id) => new()
-{
-    ItemId = id,
-    StationId = "bench",
-    Timestamp = DateTimeOffset.UnixEpoch,
-    Label = "plastic",
-    Confidence = 0.93,
-    Top = [new LabelScore("plastic", 0.93), new LabelScore("glass", 0.04), new LabelScore("metal", 0.02)],
-    WeightKg = 0.125,
-    UnitPrice = 3500,
-    Value = 438,
-    Currency = "IDR",
-    Bin = "plastic",
-    Reason = "routed",
-    Model = "mobilenetv2-trashnet@1.0.0",
-};
+static WeighingRecord Record(string id) => Weighings.Create(id, "bench", DateTimeOffset.UnixEpoch);
 
 static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
+using SortStation.Kernel.Timing;
 
 namespace SortStation.Operations;
 
@@ -40,18 +41,6 @@ public sealed class HostWatchdog(ISystemdNotifier notifier, IServiceProvider ser
                 log.LogError("Watchdog NOT fed: {Service} stopped with an error; systemd restarts the service after WatchdogSec", dead.GetType().Name);
             }
         }
-        while (await NextAsync(timer, stoppingToken));
-    }
-
-    private static async Task<bool> NextAsync(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 }

@@ -23,23 +23,6 @@ public sealed class SortingCountersTests
     }
 
     [Fact]
-    public void Counters_Latencies_FallInTheirBuckets()
-    {
-        var statistics = new SortingStatistics();
-
-        statistics.Record(Outcome("glass", "glass", 0.2, latencyMs: 3));
-        statistics.Record(Outcome("glass", "glass", 0.2, latencyMs: 40));
-        statistics.Record(Outcome("glass", "glass", 0.2, latencyMs: 9000));
-
-        var latency = statistics.Counters().Latency;
-        Assert.Equal(1, latency.Counts[0]); // <= 5 ms
-        Assert.Equal(1, latency.Counts[3]); // (25, 50] ms
-        Assert.Equal(1, latency.Counts[^1]); // above 5 s
-        Assert.Equal(3, latency.Count);
-        Assert.Equal(9.043, latency.SumSeconds, 6);
-    }
-
-    [Fact]
     public void Counters_ItemWithoutWeight_CountedAsScaleFault()
     {
         var statistics = new SortingStatistics();

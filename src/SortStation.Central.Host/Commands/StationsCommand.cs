@@ -42,43 +42,14 @@ public static class StationsCommand
         return command;
     }
 
-    private static Command Sub(string name, string description, Symbol[] symbols, bool changesBroker, TimeProvider time, Action action)
-    {
-        var config = ConfigOption.Create();
-        var command = new Command(name, description) { config };
-        foreach (var symbol in symbols)
+    private static Command Sub(string name, string description, Symbol[] symbols, bool changesBroker, TimeProvider time, Action action) =>
+        AdminSubcommand.Create(name, description, symbols, async (configuration, parse, io, ct) =>
         {
-            switch (symbol)
-            {
-                case Argument argument: command.Arguments.Add(argument); break;
-                case Option option: command.Options.Add(option); break;
-            }
-        }
-
-        command.SetAction(async (parse, ct) =>
-        {
-            var io = parse.InvocationConfiguration;
-            try
-            {
-                var configuration = CentralConfiguration.Build(parse.GetValue(config));
-                var broker = Broker(configuration, changesBroker);
-                using var database = await CliDatabase.OpenAsync(configuration, time, ct);
-                return await action(new StationProvisioner(broker, database.Stations, time, io.Output, io.Error), parse, ct);
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                await io.Error.WriteLineAsync($"Permission denied ({ex.Message}): run it as root on the broker host (sudo sortstation-central stations {name} ...).");
-                return StartupFailure.Failed;
-            }
-#pragma warning disable CA1031 // Reported with an exit code, not a stack trace.
-            catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                return StartupFailure.Report(ex, io.Error, "nothing was changed");
-            }
-        });
-        return command;
-    }
+            var broker = Broker(configuration, changesBroker);
+            using var database = await CliDatabase.OpenAsync(configuration, time, ct);
+            return await action(new StationProvisioner(broker, database.Stations, time, io.Output, io.Error), parse, ct);
+        },
+        ex => $"Permission denied ({ex.Message}): run it as root on the broker host (sudo sortstation-central stations {name} ...).");
 
     private static BrokerOptions Broker(IConfiguration configuration, bool validate)
     {

@@ -88,36 +88,11 @@ public static class UsersCommand
 
     internal delegate Task<int> Action(AccountService accounts, ParseResult parse, InvocationConfiguration io, CancellationToken ct);
 
-    internal static Command Sub(string name, string description, Symbol[] symbols, TimeProvider time, Action action)
-    {
-        var config = ConfigOption.Create();
-        var command = new Command(name, description) { config };
-        foreach (var symbol in symbols)
+    internal static Command Sub(string name, string description, Symbol[] symbols, TimeProvider time, Action action) =>
+        AdminSubcommand.Create(name, description, symbols, async (configuration, parse, io, ct) =>
         {
-            switch (symbol)
-            {
-                case Argument argument: command.Arguments.Add(argument); break;
-                case Option option: command.Options.Add(option); break;
-            }
-        }
-
-        command.SetAction(async (parse, ct) =>
-        {
-            var io = parse.InvocationConfiguration;
-            try
-            {
-                var configuration = CentralConfiguration.Build(parse.GetValue(config));
-                var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
-                using var database = await CliDatabase.OpenAsync(configuration, time, ct);
-                return await action(new AccountService(database.Accounts, Microsoft.Extensions.Options.Options.Create(web), time), parse, io, ct);
-            }
-#pragma warning disable CA1031 // Reported with an exit code, not a stack trace.
-            catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                return StartupFailure.Report(ex, io.Error, "nothing was changed");
-            }
+            var web = configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();
+            using var database = await CliDatabase.OpenAsync(configuration, time, ct);
+            return await action(new AccountService(database.Accounts, Microsoft.Extensions.Options.Options.Create(web), time), parse, io, ct);
         });
-        return command;
-    }
 }

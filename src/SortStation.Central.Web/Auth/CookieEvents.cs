@@ -35,28 +35,23 @@ public sealed class CookieEvents : CookieAuthenticationEvents
         }
     }
 
-    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
+        StatusForApi(context, StatusCodes.Status401Unauthorized) ?? base.RedirectToLogin(context);
+
+    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
+        StatusForApi(context, StatusCodes.Status403Forbidden) ?? base.RedirectToAccessDenied(context);
+
+    /// <summary>An API caller gets the status code, not a redirect to a page; null for a browser page.</summary>
+    private static Task? StatusForApi(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (IsApi(context.Request))
+        if (!IsApi(context.Request))
         {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return Task.CompletedTask;
+            return null;
         }
 
-        return base.RedirectToLogin(context);
-    }
-
-    public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        if (IsApi(context.Request))
-        {
-            context.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Task.CompletedTask;
-        }
-
-        return base.RedirectToAccessDenied(context);
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
     }
 
     internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);

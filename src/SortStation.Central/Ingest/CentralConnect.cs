@@ -1,4 +1,5 @@
 using MQTTnet;
+using SortStation.Contracts;
 using SortStation.Central.Options;
 using SortStation.Mqtt;
 
@@ -18,8 +19,8 @@ internal sealed class CentralConnect(CentralMqttOptions mqtt, string instanceId)
     /// empty (one instance; a broker without shared subscriptions, such as the demo's embedded MQTTnet broker).
     /// </summary>
     public string SharedFilter => string.IsNullOrEmpty(mqtt.SharedGroup)
-        ? $"{mqtt.TopicPrefix}/+/weighing"
-        : $"$share/{mqtt.SharedGroup}/{mqtt.TopicPrefix}/+/weighing";
+        ? Topics.AllWeighings(mqtt.TopicPrefix)
+        : $"$share/{mqtt.SharedGroup}/{Topics.AllWeighings(mqtt.TopicPrefix)}";
 
     /// <summary>Every station's retained status and health (not shared: each instance keeps its own view).</summary>
     public IReadOnlyList<string> StationStateFilters => [$"{mqtt.TopicPrefix}/+/status", $"{mqtt.TopicPrefix}/+/health"];

@@ -24,19 +24,7 @@ public static class ClusterPlots
         var ks = result.Elbow.Select(p => (double)p.K).ToArray();
         var line = plot.Add.Scatter(ks, result.Elbow.Select(p => p.Sse).ToArray());
         line.LegendText = text.Sse;
-        var chosen = plot.Add.VerticalLine(result.ChosenK);
-        chosen.LegendText = Inv($"{text.ChosenK} = {result.ChosenK} ({result.KSelection})");
-        chosen.LinePattern = LinePattern.Dashed;
-        if (text.ElbowTitle is { } title)
-        {
-            plot.Title(title);
-            plot.YLabel($"SSE on {result.Scaling.Method}-scaled features");
-        }
-
-        plot.XLabel(text.K);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericFixedInterval(1);
-        plot.ShowLegend(Alignment.UpperRight);
-        return plot;
+        return PerK(plot, result.ChosenK, Inv($"{text.ChosenK} = {result.ChosenK} ({result.KSelection})"), text, text.ElbowTitle, $"SSE on {result.Scaling.Method}-scaled features");
     }
 
     public static Plot SilhouettePlot(AnalysisResult result, ClusterPlotText text)
@@ -47,13 +35,19 @@ public static class ClusterPlots
         var points = result.Elbow.Where(p => p.Silhouette is not null).ToArray();
         var line = plot.Add.Scatter(points.Select(p => (double)p.K).ToArray(), points.Select(p => p.Silhouette!.Value).ToArray());
         line.LegendText = text.Silhouette;
-        var chosen = plot.Add.VerticalLine(result.ChosenK);
-        chosen.LegendText = Inv($"{text.ChosenK} = {result.ChosenK}");
+        return PerK(plot, result.ChosenK, Inv($"{text.ChosenK} = {result.ChosenK}"), text, text.SilhouetteTitle, "silhouette");
+    }
+
+    /// <summary>What the elbow and silhouette plots share: the chosen k dashed, k on the x axis in steps of one, the legend.</summary>
+    private static Plot PerK(Plot plot, int chosenK, string chosenLegend, ClusterPlotText text, string? title, string yLabel)
+    {
+        var chosen = plot.Add.VerticalLine(chosenK);
+        chosen.LegendText = chosenLegend;
         chosen.LinePattern = LinePattern.Dashed;
-        if (text.SilhouetteTitle is { } title)
+        if (title is not null)
         {
             plot.Title(title);
-            plot.YLabel("silhouette");
+            plot.YLabel(yLabel);
         }
 
         plot.XLabel(text.K);

@@ -55,8 +55,6 @@ public sealed class MosquittoPasswordFile : IDisposable
 
     public bool Contains(string user) => _lines.Any(l => UserOf(l) == user);
 
-    public string? HashOf(string user) => _lines.Where(l => UserOf(l) == user).Select(l => l[(user.Length + 1)..]).FirstOrDefault();
-
     public void Set(string user, string hash)
     {
         Remove(user);

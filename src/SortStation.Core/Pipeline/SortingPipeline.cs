@@ -33,21 +33,6 @@ public sealed partial class SortingPipeline(
 {
     private const string NoLabel = "none";
 
-    /// <summary>Sorts one item and waits until its record is committed to the outbox.</summary>
-    public async ValueTask<SortOutcome> ProcessAsync(ItemDetected item, CancellationToken ct = default) =>
-        await await SortAsync(item, ct);
-
-    /// <summary>
-    /// Sorts one item up to handing its record to the outbox, classifying it on the caller's thread. The returned
-    /// task completes when the outbox has committed the record (an fsync: milliseconds on an SSD, tens on an SD
-    /// card), so the loop can classify the next item meanwhile; the item counts as done only then.
-    /// </summary>
-    public async ValueTask<Task<SortOutcome>> SortAsync(ItemDetected item, CancellationToken ct = default)
-    {
-        var started = await StartAsync(item, ClassificationWorkers.Inline, ct);
-        return Finish(started, started.Classification is { } running ? await running : null, ct);
-    }
-
     /// <summary>
     /// First half, in the order items come: item id, frame, weight. The classification runs on
     /// <paramref name="workers"/>; the camera may reuse the frame once this returns.

@@ -1,5 +1,3 @@
-using SortStation.Kernel.Metrics;
-
 namespace SortStation.Core.Pipeline;
 
 /// <summary>
@@ -10,7 +8,7 @@ public sealed class SortingStatistics
 {
     public const int LatencyWindow = 10_000;
 
-    /// <summary>Upper bounds (seconds) of the latency and inference histograms: a few ms to a few seconds.</summary>
+    /// <summary>Upper bounds (seconds) of the station's latency and inference histograms: a few ms to a few seconds.</summary>
     public static IReadOnlyList<double> HistogramBoundsSeconds { get; } = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
     private readonly Lock _gate = new();
@@ -24,8 +22,6 @@ public sealed class SortingStatistics
     private double _inferenceSumMs;
     private long _inferenceCount;
     private readonly Dictionary<(string Label, string Bin), long> _perLabelBin = [];
-    private readonly long[] _latencyBuckets = new long[HistogramBoundsSeconds.Count + 1];
-    private readonly long[] _inferenceBuckets = new long[HistogramBoundsSeconds.Count + 1];
     private long _missingWeights;
 
     /// <summary>Raised after each item is counted (the station's latency and inference histograms).</summary>
@@ -55,7 +51,6 @@ public sealed class SortingStatistics
             {
                 _inferenceSumMs += inference.TotalMilliseconds;
                 _inferenceCount++;
-                _inferenceBuckets[Bucket(inference)]++;
             }
 
             if (r.WeightKg is null)
@@ -63,7 +58,6 @@ public sealed class SortingStatistics
                 _missingWeights++;
             }
 
-            _latencyBuckets[Bucket(outcome.Latency)]++;
             _perLabelBin[(r.Label, r.Bin)] = _perLabelBin.GetValueOrDefault((r.Label, r.Bin)) + 1;
 
             _perBin[r.Bin] = _perBin.GetValueOrDefault(r.Bin) + 1;
@@ -92,7 +86,7 @@ public sealed class SortingStatistics
         }
     }
 
-    /// <summary>Monotonic counters and histograms for metrics (Prometheus): never reset, unlike a window.</summary>
+    /// <summary>Monotonic counters for metrics (Prometheus): never reset, unlike a window.</summary>
     public SortingCounters Counters()
     {
         lock (_gate)
@@ -101,25 +95,8 @@ public sealed class SortingStatistics
                 _items,
                 _rejects,
                 _missingWeights,
-                _perLabelBin.Select(p => new LabelBinCount(p.Key.Label, p.Key.Bin, p.Value)).ToArray(),
-                new HistogramSnapshot(HistogramBoundsSeconds, [.. _latencyBuckets], _latencySumMs / 1000, _items),
-                new HistogramSnapshot(HistogramBoundsSeconds, [.. _inferenceBuckets], _inferenceSumMs / 1000, _inferenceCount));
+                _perLabelBin.Select(p => new LabelBinCount(p.Key.Label, p.Key.Bin, p.Value)).ToArray());
         }
-    }
-
-    /// <summary>Index of the first bucket whose upper bound holds the value; the last bucket is +Inf.</summary>
-    private static int Bucket(TimeSpan value)
-    {
-        var seconds = value.TotalSeconds;
-        for (var i = 0; i < HistogramBoundsSeconds.Count; i++)
-        {
-            if (seconds <= HistogramBoundsSeconds[i])
-            {
-                return i;
-            }
-        }
-
-        return HistogramBoundsSeconds.Count;
     }
 
     /// <summary>Nearest-rank percentile of an ascending array.</summary>

@@ -11,32 +11,19 @@ public sealed class RelayGate(string bin, DigitalOutput output, TimeSpan hold, T
     // Typical small signal relay (e.g. SRD-05VDC-SL-C datasheet): release time ≤ 5 ms; doubled for margin.
     public static readonly TimeSpan ReleaseTime = TimeSpan.FromMilliseconds(10);
 
+    private readonly PulsedOutput _output = new(output, time);
+
     public string Bin { get; } = bin;
 
-    public DeviceState State { get; private set; } = DeviceState.SafeState;
+    public DeviceState State => _output.State;
 
     public async ValueTask FireAsync(CancellationToken ct = default)
     {
-        ct.ThrowIfCancellationRequested();
-        output.Energise();
-        State = DeviceState.Online;
-        try
-        {
-            await Task.Delay(hold, time, ct);
-        }
-        finally
-        {
-            EnterSafeState();
-        }
-
+        await _output.FireAsync(hold, ct);
         await Task.Delay(ReleaseTime, time, ct);
     }
 
-    public void EnterSafeState()
-    {
-        output.Release();
-        State = DeviceState.SafeState;
-    }
+    public void EnterSafeState() => _output.EnterSafeState();
 
-    public void Dispose() => output.Dispose();
+    public void Dispose() => _output.Dispose();
 }

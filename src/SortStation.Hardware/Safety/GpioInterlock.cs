@@ -19,7 +19,7 @@ public sealed class GpioInterlock : IInterlock, IDisposable
     private readonly ILogger<GpioInterlock> _log;
     private readonly Lock _gate = new();
     private readonly PinValue _stopLevel;
-    private TaskCompletionSource _clear = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly InterlockLatch _latch = new();
     private ITimer? _release;
 
     public GpioInterlock(GpioController gpio, EStopOptions options, TimeProvider time, ILogger<GpioInterlock> log)
@@ -32,28 +32,18 @@ public sealed class GpioInterlock : IInterlock, IDisposable
         _gpio.RegisterCallbackForPinValueChangedEvent(options.Pin, PinEventTypes.Rising | PinEventTypes.Falling, OnEdge);
         if (_gpio.Read(options.Pin) == _stopLevel)
         {
-            IsActive = true;
+            _latch.Trip();
             _log.LogWarning("E-stop (GPIO {Pin}) is active at start: gates stay in their safe state until it is released", options.Pin);
-        }
-        else
-        {
-            _clear.TrySetResult();
         }
     }
 
-    public bool IsActive { get; private set; }
+    public bool IsActive => _latch.IsActive;
 
-    public DateTimeOffset? ReleasedAt { get; private set; }
+    public DateTimeOffset? ReleasedAt => _latch.ReleasedAt;
 
     public event EventHandler<InterlockChangedEventArgs>? Changed;
 
-    public Task WaitUntilClearAsync(CancellationToken ct = default)
-    {
-        lock (_gate)
-        {
-            return _clear.Task.WaitAsync(ct);
-        }
-    }
+    public Task WaitUntilClearAsync(CancellationToken ct = default) => _latch.WaitUntilClearAsync(ct);
 
     public void Dispose()
     {
@@ -91,13 +81,10 @@ public sealed class GpioInterlock : IInterlock, IDisposable
         {
             _release?.Dispose();
             _release = null;
-            if (IsActive)
+            if (!_latch.Trip())
             {
                 return;
             }
-
-            IsActive = true;
-            _clear = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
 
         _log.LogWarning("E-stop tripped (GPIO {Pin})", _options.Pin);
@@ -109,14 +96,11 @@ public sealed class GpioInterlock : IInterlock, IDisposable
         var now = _time.GetUtcNow();
         lock (_gate)
         {
-            if (!IsActive || _gpio.Read(_options.Pin) == _stopLevel)
+            // The pin is read under the lock so an edge into the stop level cannot slip between check and release.
+            if (!_latch.IsActive || _gpio.Read(_options.Pin) == _stopLevel || !_latch.Release(now))
             {
                 return;
             }
-
-            IsActive = false;
-            ReleasedAt = now;
-            _clear.TrySetResult();
         }
 
         _log.LogInformation("E-stop released (GPIO {Pin} clear for {Ms} ms)", _options.Pin, _options.ReleaseMilliseconds);

@@ -10,8 +10,6 @@ public readonly record struct ScaleCalibration(double ZeroCounts, double CountsP
 {
     public Mass ToMass(double counts) => Mass.FromKilograms((counts - ZeroCounts) / CountsPerKilogram);
 
-    public double ToCounts(Mass net) => net.Kilograms * CountsPerKilogram;
-
     public ScaleCalibration WithZero(double zeroCounts) => this with { ZeroCounts = zeroCounts };
 
     /// <summary>The factor from an empty reading and a reading with <paramref name="known"/> on the scale.</summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SortStation.Core.Devices;
 using SortStation.Core.Pipeline;
+using SortStation.Kernel.Timing;
 using SortStation.Operations;
 
 namespace SortStation.Hosting;
@@ -66,18 +67,6 @@ internal sealed class WatchdogFeeder(
         {
             Check();
         }
-        while (await Tick(timer, stoppingToken));
-    }
-
-    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken ct)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(ct);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace SortStation.Operations.Tests.Support;
+namespace SortStation.Tests.Support;
 
 /// <summary>--config file contents for <see cref="RunningStation"/>: the keys the reload tests change.</summary>
 public static class StationConfig

@@ -1,6 +1,4 @@
-using SortStation.Operations.Tests.Support;
-
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 /// <summary>What the real station host says and does when systemd stops it (SIGTERM: IHost.StopAsync).</summary>
 public sealed class ShutdownTests

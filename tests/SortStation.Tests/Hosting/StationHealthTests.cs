@@ -1,10 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using SortStation.Core.Alarms;
-using SortStation.Operations.Tests.Support;
 using SortStation.Telemetry;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 /// <summary>/healthz and /metrics of the real station host, read over HTTP.</summary>
 public sealed class StationHealthTests

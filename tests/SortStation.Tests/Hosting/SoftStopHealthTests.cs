@@ -1,9 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using SortStation.Core.Alarms;
-using SortStation.Operations.Tests.Support;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 /// <summary>How a jam and an idle belt show to a technician on the real station host: /healthz, /metrics and the MQTT alarm topic.</summary>
 public sealed class SoftStopHealthTests

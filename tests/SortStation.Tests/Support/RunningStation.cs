@@ -6,7 +6,7 @@ using SortStation.Demo;
 using SortStation.Hosting;
 using SortStation.Mqtt;
 
-namespace SortStation.Operations.Tests.Support;
+namespace SortStation.Tests.Support;
 
 /// <summary>
 /// The real station host in-process (StationHostBuilder.Build) on simulated hardware with an endless

@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using SortStation.Core.Pipeline;
-using SortStation.Operations.Tests.Support;
 using SortStation.Vision;
 
-namespace SortStation.Operations.Tests;
+namespace SortStation.Tests.Hosting;
 
 /// <summary>The running station picks up a technician's edits of its --config file without a restart.</summary>
 public sealed class LiveReloadTests : IDisposable
