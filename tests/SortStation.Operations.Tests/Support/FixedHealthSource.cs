@@ -21,7 +21,7 @@ public static class FixedHealthSource
 
         var provider = services.BuildServiceProvider();
         _ = provider.GetRequiredService<PrometheusMeterExporter>();
-        var meter = provider.GetRequiredService<IMeterFactory>().Create("Test");
+        var meter = provider.GetRequiredService<IMeterFactory>().Create("SortStation.Test");
         meter.CreateCounter<long>("test_items_total", description: "Items.").Add(3, KeyValuePair.Create("label", (object?)"glass"));
         return provider;
     }
