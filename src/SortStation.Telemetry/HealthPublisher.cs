@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using SortStation.Contracts;
 using SortStation.Core.Options;
 using SortStation.Core.Timing;
-using SortStation.Kernel.Timing;
 using SortStation.Outbox;
 using SortStation.Telemetry.Health;
 
@@ -65,6 +64,6 @@ public sealed class HealthPublisher : BackgroundService
                 Published++;
             }
         }
-        while (await PeriodicTicks.NextAsync(timer, stoppingToken));
+        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
     }
 }
