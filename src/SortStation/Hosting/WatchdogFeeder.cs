@@ -24,6 +24,7 @@ internal sealed class WatchdogFeeder(
 {
     private static readonly ServiceState Ping = new("WATCHDOG=1");
     private long _fed;
+    private long _checks;
 
     public TimeSpan Interval { get; init; } = WatchdogInterval.FromEnvironment();
 
@@ -32,12 +33,16 @@ internal sealed class WatchdogFeeder(
 
     public WatchdogVerdict Last { get; private set; } = new(true, "starting");
 
+    /// <summary>Judgements made since start, fed or not.</summary>
+    public long Checks => Interlocked.Read(ref _checks);
+
     /// <summary>Judges the loop now and pings when it is alive.</summary>
     public WatchdogVerdict Check()
     {
         var verdict = WatchdogPolicy.Judge(run, interlock, TimeSpan.FromSeconds(options.CurrentValue.ItemStallSeconds));
         var previous = Last;
         Last = verdict;
+        Interlocked.Increment(ref _checks);
         if (verdict.Alive)
         {
             if (notifier.IsEnabled)

@@ -9,7 +9,8 @@ namespace SortStation.Core.Tests.Alarms;
 
 public sealed class IdleWatchTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+    private static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
+    private readonly FakeTimeProvider _time = new(Start);
     private readonly SortingRun _run;
     private readonly StationAlarms _alarms;
     private readonly SimulatedInterlock _estop;
@@ -89,13 +90,10 @@ public sealed class IdleWatchTests : IDisposable
     {
         await _idle.StartAsync(CancellationToken.None);
 
-        for (var i = 0; i < 61; i++)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Yield();
-        }
-
-        await Eventually.TrueAsync(() => _idle.IsIdle, "idle after 60 s without an item");
+        // The clock moves a second per poll until the watch's own timer has judged it idle: ExecuteAsync starts on
+        // the thread pool, so a fixed count of advances can all land before its timer exists (seen on a busy CI).
+        await Eventually.TrueAsync(() => _idle.IsIdle, "idle after 60 s without an item", _time, TimeSpan.FromSeconds(1));
+        Assert.True(_time.GetUtcNow() - Start >= TimeSpan.FromSeconds(60), "idle before Trigger:IdleSeconds passed");
         await _idle.StopAsync(CancellationToken.None);
     }
 }

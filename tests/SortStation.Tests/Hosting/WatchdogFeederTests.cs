@@ -25,16 +25,17 @@ public sealed class WatchdogFeederTests
     [Fact]
     public async Task ExecuteAsync_StalledPipeline_StopsFeedingWithinStallLimit()
     {
-        await _feeder.StartAsync(CancellationToken.None);
-        await AdvanceAsync(TimeSpan.FromSeconds(30));
+        await StartAsync();
+        await TicksAsync(6);
         var whileIdle = _notifier.Pings;
 
         _run.ItemStarted(); // ... and never finishes: the pipeline is stuck inside this item.
-        await AdvanceAsync(TimeSpan.FromSeconds(20) + Interval);
+        await TicksAsync(5); // 25 s > Health:ItemStallSeconds = 20
         var atStall = _notifier.Pings;
-        await AdvanceAsync(TimeSpan.FromMinutes(5));
+        Assert.False(_feeder.Last.Alive);
+        await TicksAsync(60);
 
-        Assert.True(whileIdle >= 6, $"only {whileIdle} pings while idle");
+        Assert.Equal(7, whileIdle); // at start and after each of the six intervals
         Assert.Equal(atStall, _notifier.Pings);
         Assert.False(_feeder.Last.Alive);
         await _feeder.StopAsync(CancellationToken.None);
@@ -43,16 +44,16 @@ public sealed class WatchdogFeederTests
     [Fact]
     public async Task ExecuteAsync_ItemsKeepFlowing_FeedsEveryInterval()
     {
-        await _feeder.StartAsync(CancellationToken.None);
+        await StartAsync();
 
         for (var i = 0; i < 12; i++)
         {
             _run.ItemStarted();
-            await AdvanceAsync(Interval);
+            await TicksAsync(1);
             _run.ItemFinished();
         }
 
-        Assert.True(_notifier.Pings >= 12, $"{_notifier.Pings} pings");
+        Assert.Equal(13, _notifier.Pings);
         Assert.True(_feeder.Last.Alive);
         await _feeder.StopAsync(CancellationToken.None);
     }
@@ -77,13 +78,21 @@ public sealed class WatchdogFeederTests
     public void IntervalFrom_WatchdogUsec_HalfThePeriod(string? usec, int seconds) =>
         Assert.Equal(TimeSpan.FromSeconds(seconds), WatchdogInterval.From(usec));
 
-    /// <summary>Advances fake time one second at a time, letting the timer's continuation run in between.</summary>
-    private async Task AdvanceAsync(TimeSpan span)
+    /// <summary>Starts the feeder and waits for its first judgement: ExecuteAsync runs on the thread pool, so its timer may not exist yet when StartAsync returns.</summary>
+    private async Task StartAsync()
     {
-        for (var t = TimeSpan.Zero; t < span; t += TimeSpan.FromSeconds(1))
+        await _feeder.StartAsync(CancellationToken.None);
+        await Eventually.TrueAsync(() => _feeder.Checks == 1, "the feeder's first check");
+    }
+
+    /// <summary>Advances fake time an interval at a time and waits for the feeder's judgement of each (the sentinel that proves a missing ping is an absence, not a late thread).</summary>
+    private async Task TicksAsync(int count)
+    {
+        for (var i = 0; i < count; i++)
         {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(5);
+            var before = _feeder.Checks;
+            _time.Advance(Interval);
+            await Eventually.TrueAsync(() => _feeder.Checks > before, "the feeder's check after an interval");
         }
     }
 }
