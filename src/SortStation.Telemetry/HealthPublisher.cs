@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SortStation.Contracts;
 using SortStation.Core.Options;
 using SortStation.Core.Timing;
+using SortStation.Kernel.Timing;
 using SortStation.Outbox;
 using SortStation.Telemetry.Health;
 
@@ -64,6 +65,6 @@ public sealed class HealthPublisher : BackgroundService
                 Published++;
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result, TaskScheduler.Default));
+        while (await PeriodicTicks.NextAsync(timer, stoppingToken));
     }
 }
