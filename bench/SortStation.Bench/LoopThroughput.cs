@@ -103,8 +103,17 @@ internal static class LoopThroughput
         var vsFirst = first is null ? null : Interval.Of(loop.Select((l, b) => l / first[b]).ToArray());
         var bytesPerItem = allocation.Bytes / (double)Math.Max(1, allocation.Items);
         var way = useConcurrent ? $"{config.Workers} runs at once on {config.Threads} thread(s) each" : $"1 run at a time on {config.Workers * config.Threads} thread(s)";
+
+        // CPU per item and cores busy tell the two causes of a low share apart: work the raw way does not do
+        // (more CPU per item) or cores left idle (fewer cores busy at the same CPU per item).
+        var rawCpu = useConcurrent ? raw.ConcurrentCpu : raw.SequentialCpu;
+        var loopCpuMs = allocation.Cpu.TotalMilliseconds / Math.Max(1, allocation.Items);
+        var rawCpuMs = rawCpu.Cpu.TotalMilliseconds / Math.Max(1, rawCpu.Runs);
+        var loopCores = allocation.Cpu / allocation.Wall;
+        var rawCores = rawCpu.Cpu / rawCpu.Wall;
         Console.WriteLine($"loop [{config.Name}]: {rate.Median:F1} items/s (range {rate.Min:F1}–{rate.Max:F1}); share of the faster raw way ({way}, {Interval.MedianOf(reference):F1}/s) {share.Text("F1", 100, " %")} (goal >= 90 %); per item {perItem.Median:F3} × raw; {bytesPerItem:F0} B allocated per item"
             + (vsFirst is null ? string.Empty : $"; vs the first configuration {vsFirst.Text("F3")}"));
+        Console.WriteLine($"loop [{config.Name}]: CPU per item {loopCpuMs:F3} ms vs raw {rawCpuMs:F3} ms per run ({loopCpuMs / rawCpuMs:F3}×); cores busy {loopCores:F2} vs raw {rawCores:F2}");
         return new
         {
             configuration = config.Json(),
@@ -115,6 +124,7 @@ internal static class LoopThroughput
             perItemOverRaw = perItem.Json(),
             vsFirstConfiguration = vsFirst?.Json(),
             bytesAllocatedPerItem = Math.Round(bytesPerItem),
+            cpu = new { loopMsPerItem = Math.Round(loopCpuMs, 3), rawMsPerRun = Math.Round(rawCpuMs, 3), loopCoresBusy = Math.Round(loopCores, 2), rawCoresBusy = Math.Round(rawCores, 2) },
             blocks = a.Blocks,
         };
     }
@@ -124,6 +134,7 @@ internal static class LoopThroughput
     {
         var committed = station.Committed;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var cpu = ProcessCpu.Now();
         var start = Stopwatch.GetTimestamp();
         station.Trigger.Open();
         await Task.Delay(window);
@@ -142,8 +153,9 @@ internal static class LoopThroughput
             }
         }
 
-        var rate = (station.Committed - committed) / Stopwatch.GetElapsedTime(start).TotalSeconds;
-        allocation.Add(GC.GetTotalAllocatedBytes(precise: true) - allocated, station.Committed - committed);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var rate = (station.Committed - committed) / elapsed.TotalSeconds;
+        allocation.Add(GC.GetTotalAllocatedBytes(precise: true) - allocated, station.Committed - committed, ProcessCpu.Now() - cpu, elapsed);
         await station.DrainAsync();
         return rate;
     }
@@ -171,13 +183,28 @@ internal static class LoopThroughput
 
         public List<double> Concurrent { get; } = [];
 
+        /// <summary>Process CPU milliseconds per run and cores busy, summed over the blocks, for each way.</summary>
+        public (TimeSpan Cpu, TimeSpan Wall, double Runs) SequentialCpu { get; private set; }
+
+        public (TimeSpan Cpu, TimeSpan Wall, double Runs) ConcurrentCpu { get; private set; }
+
         public void Measure(TimeSpan window)
         {
-            Sequential.Add(RawConcurrency.Rate(window, _sequential));
+            SequentialCpu = Add(SequentialCpu, window, () => RawConcurrency.Rate(window, _sequential), Sequential);
             if (_concurrent.Length > 0)
             {
-                Concurrent.Add(RawConcurrency.Rate(window, _concurrent));
+                ConcurrentCpu = Add(ConcurrentCpu, window, () => RawConcurrency.Rate(window, _concurrent), Concurrent);
             }
+        }
+
+        private static (TimeSpan, TimeSpan, double) Add((TimeSpan Cpu, TimeSpan Wall, double Runs) sum, TimeSpan window, Func<double> rate, List<double> rates)
+        {
+            var cpu = ProcessCpu.Now();
+            var start = Stopwatch.GetTimestamp();
+            var r = rate();
+            var wall = Stopwatch.GetElapsedTime(start);
+            rates.Add(r);
+            return (sum.Cpu + (ProcessCpu.Now() - cpu), sum.Wall + wall, sum.Runs + (r * wall.TotalSeconds));
         }
 
         public void Dispose()
@@ -196,6 +223,11 @@ internal static class LoopThroughput
 
         public long Items { get; private set; }
 
-        public void Add(long bytes, long items) => (Bytes, Items) = (Bytes + bytes, Items + items);
+        /// <summary>Process CPU time over the blocks (user + system, every thread) and their wall time.</summary>
+        public TimeSpan Cpu { get; private set; }
+
+        public TimeSpan Wall { get; private set; }
+
+        public void Add(long bytes, long items, TimeSpan cpu, TimeSpan wall) => (Bytes, Items, Cpu, Wall) = (Bytes + bytes, Items + items, Cpu + cpu, Wall + wall);
     }
 }
