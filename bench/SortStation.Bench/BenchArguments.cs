@@ -16,6 +16,13 @@ internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItem
     /// <summary>Seconds of each raw or station block of the <c>loop</c> scenario.</summary>
     public double BlockSeconds { get; init; } = 2;
 
+    /// <summary>
+    /// <c>--warmup-seconds</c>: how long each configuration of <c>loop</c> and <c>overhead</c> runs before anything
+    /// is measured. The station runs for months: its steady state is after tiered JIT has recompiled its hot path,
+    /// which took 14 % of the CPU in the first second of a loop and still shows in the next few (perf, session 9).
+    /// </summary>
+    public double WarmupSeconds { get; init; } = 6;
+
     /// <summary><c>--set KEY=VALUE[,KEY=VALUE]</c>: Model:* keys of the base configuration.</summary>
     public IReadOnlyList<string> Set { get; init; } = [];
 
@@ -38,12 +45,13 @@ internal sealed record BenchArguments(int Iterations, int Warmup, int MemoryItem
         {
             a = args[i] switch
             {
-                "--quick" => a with { Iterations = 10, Warmup = 3, MemoryItems = 200, ThroughputSeconds = 1, StartupRuns = 1, Blocks = 3, BlockSeconds = 0.5 },
+                "--quick" => a with { Iterations = 10, Warmup = 3, MemoryItems = 200, ThroughputSeconds = 1, StartupRuns = 1, Blocks = 3, BlockSeconds = 0.5, WarmupSeconds = 0.5 },
                 "--iterations" => a with { Iterations = Int(args[++i]) },
                 "--warmup" => a with { Warmup = Int(args[++i]) },
                 "--memory-items" => a with { MemoryItems = Int(args[++i]) },
                 "--throughput-seconds" => a with { ThroughputSeconds = Double(args[++i]) },
                 "--blocks" => a with { Blocks = Int(args[++i]) is var b and >= 1 ? b : throw new ArgumentException($"--blocks {args[i]}: at least 1") },
+                "--warmup-seconds" => a with { WarmupSeconds = Double(args[++i]) is var w and >= 0 ? w : throw new ArgumentException($"--warmup-seconds {args[i]}: 0 or more") },
                 "--block-seconds" => a with { BlockSeconds = Double(args[++i]) is var s and > 0 ? s : throw new ArgumentException($"--block-seconds {args[i]}: above 0") },
                 "--startup-runs" => a with { StartupRuns = Int(args[++i]) },
                 "--out" => a with { Output = args[++i] },

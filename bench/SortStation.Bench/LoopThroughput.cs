@@ -37,7 +37,7 @@ internal static class LoopThroughput
                 }
 
                 await station.Loop.StartAsync(stop.Token);
-                await StationRateAsync(station, TimeSpan.FromSeconds(Math.Min(1, a.BlockSeconds)), new Allocation()); // warm-up: thread pool, outbox, workers
+                await StationRateAsync(station, TimeSpan.FromSeconds(a.WarmupSeconds), new Allocation()); // warm-up: JIT tiers, thread pool, outbox, workers
             }
 
             var window = TimeSpan.FromSeconds(a.BlockSeconds);

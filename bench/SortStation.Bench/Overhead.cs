@@ -31,10 +31,17 @@ internal static class Overhead
             }
 
             var rounds = Math.Max(1, a.Iterations / Scenarios.Round);
+            // Warm-up: at least --warmup items and --warmup-seconds (JIT tiers), in whole rounds.
             var warmupRounds = Math.Max(1, a.Warmup / Scenarios.Round);
+            var warmupUntil = Stopwatch.GetTimestamp() + (long)(a.WarmupSeconds * Stopwatch.Frequency);
             OtherLoad? load = null;
             for (var r = 0; r < warmupRounds + rounds; r++)
             {
+                if (r == warmupRounds - 1 && Stopwatch.GetTimestamp() < warmupUntil)
+                {
+                    warmupRounds++; // one more warm-up round
+                }
+
                 var measured = r >= warmupRounds;
                 if (measured && load is null)
                 {
