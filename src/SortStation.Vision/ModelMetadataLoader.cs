@@ -64,6 +64,17 @@ public static class ModelMetadataLoader
             + "Labels name the network's outputs by position, so the model is refused. Fix: make both lists the network's output order (the training script writes both), or remove one of them.");
     }
 
+    /// <summary>The files that make the model's outputs what they are, in the order <see cref="ModelHash"/> reads them: the network, then metadata.json and labels.txt where they exist.</summary>
+    public static IReadOnlyList<string> Files(ModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var modelPath = AppPaths.Resolve(options.Path) ?? throw new InvalidOperationException("Model:Path is not set.");
+        var directory = Path.GetDirectoryName(modelPath) ?? ".";
+        var metadataPath = AppPaths.Resolve(options.MetadataPath) ?? Path.Combine(directory, "metadata.json");
+        var labelsPath = AppPaths.Resolve(options.LabelsPath) ?? Path.Combine(directory, "labels.txt");
+        return [modelPath, .. new[] { metadataPath, labelsPath }.Where(File.Exists)];
+    }
+
     public static IReadOnlyList<string> ReadLabels(string path) =>
         File.ReadAllLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
 

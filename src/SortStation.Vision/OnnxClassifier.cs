@@ -53,7 +53,7 @@ public sealed class OnnxClassifier : IClassifier, IDisposable
 
         _slots = [.. slots];
         slots.ForEach(_free.Add);
-        Model = new ModelInfo(_metadata.Name, _metadata.Version, _metadata.Labels) { ContentHash = ModelHash.Of(AppPaths.Resolve(options.Path)!) };
+        Model = new ModelInfo(_metadata.Name, _metadata.Version, _metadata.Labels) { ContentHash = ModelHash.Of(ModelMetadataLoader.Files(options)) };
     }
 
     public ModelInfo Model { get; }

@@ -84,6 +84,34 @@ public sealed class ModelMetadataLoaderTests : IDisposable
     }
 
     [Fact]
+    public void ModelHash_Folder_CoversMetadataAndLabelsAsCatDoes()
+    {
+        var model = Path.Combine(_dir.FullName, "model.onnx");
+        File.WriteAllText(model, "a");
+        File.WriteAllText(Path.Combine(_dir.FullName, "metadata.json"), "b");
+        File.WriteAllText(Path.Combine(_dir.FullName, "labels.txt"), "c");
+
+        var files = ModelMetadataLoader.Files(new ModelOptions { Path = model });
+
+        Assert.Equal(["model.onnx", "metadata.json", "labels.txt"], files.Select(Path.GetFileName));
+        Assert.Equal("ba7816bf8f01", ModelHash.Of(files)); // cat model.onnx metadata.json labels.txt = "abc"
+    }
+
+    [Fact]
+    public void ModelHash_OnlyTheTemperatureChanges_OtherHash()
+    {
+        var model = Path.Combine(_dir.FullName, "model.onnx");
+        File.WriteAllText(model, "weights");
+        var metadata = Path.Combine(_dir.FullName, "metadata.json");
+        File.WriteAllText(metadata, """{ "name": "m", "version": "1.0.0", "temperature": 1.0 }""");
+        var before = ModelHash.Of(ModelMetadataLoader.Files(new ModelOptions { Path = model }));
+
+        File.WriteAllText(metadata, """{ "name": "m", "version": "1.0.0", "temperature": 0.59 }""");
+
+        Assert.NotEqual(before, ModelHash.Of(ModelMetadataLoader.Files(new ModelOptions { Path = model })));
+    }
+
+    [Fact]
     public void Load_NoLabelsAnywhere_ThrowsSayingWhereToPutThem()
     {
         var ex = Assert.Throws<InvalidDataException>(() => ModelMetadataLoader.Load(new ModelOptions { Path = ModelFile() }));
