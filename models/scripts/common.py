@@ -55,8 +55,8 @@ def normalize(rgb_hwc):
     return ((rgb_hwc.astype(np.float32) - MEAN) / STD).transpose(2, 0, 1).copy()
 
 
-def station_tensor(relpath):
-    return normalize(station_crop(load_rgb(relpath)))
+def station_tensor(relpath, size=SIZE):
+    return normalize(station_crop(load_rgb(relpath), size))
 
 
 def read_split(name):

@@ -69,6 +69,28 @@ def replace_head(model, num_classes, dropout):
     return model
 
 
+def onnx_state_dict(path, model):
+    """`model`'s state dict read from an exported model.onnx, whose initializers carry the state dict's names
+    (export_onnx.py; no batch norm, so nothing was folded away). Every key must be there with its shape: a file
+    of another architecture, head or exporter fails here, naming what differs, instead of loading half a model."""
+    import onnx
+    from onnx import numpy_helper
+    found = {i.name: i for i in onnx.load(str(path)).graph.initializer}
+    state, problems = {}, []
+    for key, ref in model.state_dict().items():
+        if key not in found:
+            problems.append(f"{key} missing")
+            continue
+        value = torch.from_numpy(numpy_helper.to_array(found[key]).copy())
+        if value.shape != ref.shape:
+            problems.append(f"{key} is {list(value.shape)} in the file, {list(ref.shape)} in the model")
+        state[key] = value
+    if problems:
+        raise ValueError(f"{path}: not this model's weights: {'; '.join(problems[:5])}"
+                         + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""))
+    return state
+
+
 def load_backbone(path):
     """The imported ImageNet model (1001-way head) saved by import_tflite.py."""
     model = MobileNetV2()

@@ -7,6 +7,8 @@
 #               machine of the card) and export them; the calibration then uses this run's validation model
 #   --train-2   instead, the whole 2.0 recipe (masks, view banks, ResNet18 teacher, distilled student, refit,
 #               evaluate.py, write_card.py, int8): several hours on 2 CPU cores; not yet run to the end
+#   --sizes     only the 160 and 192 px folders (issue 24: finetune_size.py, from 1.0.0's validation run in git;
+#               about 15-25 min each on 2 cores): models/mobilenetv2-trashnet-160/, -192/
 # Seeds are fixed (scripts/common.py: SEED). Inputs are read in place from ../shared/data (override with
 # SORTSTATION_SHARED_DATA); the 2.0 teacher comes from the NuGet mirror.
 set -eu
@@ -15,7 +17,7 @@ PY=/usr/bin/python3  # Debian's python: the apt packages below install into it
 S=models/scripts
 W=${SORTSTATION_MODELS_WORK:-models/.work}
 MODE=${1:-calibrated}
-case "$MODE" in calibrated|--train-1|--train-2) ;; *) echo "usage: $0 [--train-1 | --train-2]" >&2; exit 2 ;; esac
+case "$MODE" in calibrated|--train-1|--train-2|--sizes) ;; *) echo "usage: $0 [--train-1 | --train-2 | --sizes]" >&2; exit 2 ;; esac
 
 if ! $PY -c "import torch, torchvision, onnx, flatbuffers, sklearn, matplotlib, PIL, cv2" 2>/dev/null; then
     echo "== installing Debian python packages"
@@ -31,6 +33,14 @@ echo "== split lists (committed; only created when missing)"
 onnx_check() {
     dotnet run --project models/tools/OnnxCheck -c Release -- models/mobilenetv2-trashnet/model.onnx "$W/onnxcheck"
 }
+
+if [ "$MODE" = "--sizes" ]; then
+    for size in 160 192; do
+        echo "== $size px: fine-tune, evaluate, export, ONNX Runtime check, int8, card (models/mobilenetv2-trashnet-$size)"
+        $PY $S/finetune_size.py $size
+    done
+    exit 0
+fi
 
 if [ "$MODE" = "--train-2" ]; then
     echo "== 2.0: import the station's ImageNet MobileNetV2 (TFLite) and the ResNet18 teacher (NuGet), both checked"

@@ -72,13 +72,10 @@ def scores(pred, y, families):
 
 def load_model(path):
     """A 6-class MobileNetV2 from a WORK .pt state dict or an exported .onnx (its initializers are the state dict)."""
-    from mobilenetv2 import MobileNetV2, replace_head
+    from mobilenetv2 import MobileNetV2, onnx_state_dict, replace_head
     model = replace_head(MobileNetV2(), len(LABELS), dropout=0.2)
     if str(path).endswith(".onnx"):
-        import onnx
-        from onnx import numpy_helper
-        state = {i.name: torch.from_numpy(numpy_helper.to_array(i).copy()) for i in onnx.load(str(path)).graph.initializer
-                 if i.name in model.state_dict()}
+        state = onnx_state_dict(path, model)
     else:
         state = torch.load(path)
     model.load_state_dict(state)

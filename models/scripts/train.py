@@ -24,7 +24,7 @@ from torch import nn
 from torchvision import transforms as T
 from torchvision.transforms import functional as TF
 
-from common import LABELS, MEAN, SEED, STD, WORK, load_rgb, read_json, read_split, station_tensor, write_json
+from common import LABELS, MEAN, SEED, SIZE, STD, WORK, load_rgb, read_json, read_split, station_tensor, write_json
 from mobilenetv2 import load_backbone, replace_head
 
 PARTIAL_FROM = 14  # features[14] = block 13 (14x14 -> 7x7): blocks 13-16 + final conv, ~40 Keras layers
@@ -47,13 +47,18 @@ class RandomRotate:
         return TF.rotate(img, angle, T.InterpolationMode.BILINEAR, fill=fill)
 
 
-AUGMENT = T.Compose([
-    RandomRotate(15),
-    T.RandomResizedCrop(224, scale=(0.5, 1.0), antialias=True),
-    T.RandomHorizontalFlip(),
-    T.RandomVerticalFlip(),
-    T.ColorJitter(brightness=0.3, contrast=0.3, saturation=0.3, hue=0.03),
-])
+def augment(size):
+    """The training augmentation, cropping to `size` px (224: the shipped model; finetune_size.py: 160 / 192)."""
+    return T.Compose([
+        RandomRotate(15),
+        T.RandomResizedCrop(size, scale=(0.5, 1.0), antialias=True),
+        T.RandomHorizontalFlip(),
+        T.RandomVerticalFlip(),
+        T.ColorJitter(brightness=0.3, contrast=0.3, saturation=0.3, hue=0.03),
+    ])
+
+
+AUGMENT = augment(SIZE)
 
 
 def load_train(splits=("train",)):
@@ -65,15 +70,15 @@ def load_train(splits=("train",)):
     return images, torch.tensor([y for _, y in items])
 
 
-def load_eval(name):
+def load_eval(name, size=SIZE):
     """Station-preprocessed (centre crop) float tensors of a split."""
     items = read_split(name)
-    return torch.from_numpy(np.stack([station_tensor(p) for p, _ in items])), \
+    return torch.from_numpy(np.stack([station_tensor(p, size) for p, _ in items])), \
         torch.tensor([y for _, y in items])
 
 
-def augmented_batch(images):
-    batch = torch.stack([AUGMENT(img) for img in images]).float()
+def augmented_batch(images, augmentation=AUGMENT):
+    batch = torch.stack([augmentation(img) for img in images]).float()
     return ((batch - MEAN) / STD).contiguous(memory_format=torch.channels_last)
 
 
@@ -98,11 +103,11 @@ def pooled_features(model, x, batch=64):
                       for i in range(0, len(x), batch)])
 
 
-def photo_forward(model, start, images):
+def photo_forward(model, start, images, augmentation=AUGMENT):
     """Logits of augmented photos; the layers before `start` run without autograd (they do not learn).
     With `mix`, the normalised batch is mixed first and (logits, *mix's extra results) returned."""
     def forward(idx, mix=None):
-        x = augmented_batch([images[j] for j in idx])
+        x = augmented_batch([images[j] for j in idx], augmentation)
         extra = ()
         if mix is not None:
             x, *extra = mix(x)
@@ -340,9 +345,14 @@ def head_only(model, loss_fn, val, epochs, stop=None, train_splits=("train",)):
                WORK / "headOnly.pt", stop=stop)
 
 
+def weighted_loss(labels):
+    """Cross-entropy with class weights from `labels` and label smoothing 0.1."""
+    return nn.CrossEntropyLoss(weight=class_weights(labels), label_smoothing=0.1)
+
+
 def start(labels):
     """The loss (class weights from `labels`) and the 6-class model on the imported ImageNet backbone."""
-    loss_fn = nn.CrossEntropyLoss(weight=class_weights(labels), label_smoothing=0.1)
+    loss_fn = weighted_loss(labels)
     model = replace_head(load_backbone(WORK / "mobilenetv2_imagenet.pt"), len(LABELS), dropout=0.2)
     return loss_fn, model.to(memory_format=torch.channels_last)
 

@@ -6,7 +6,7 @@
 //     tensor, its min/max and tail percentiles (two passes: range, then a 4096-bin histogram).
 //   QuantTool evaluate <fp32.onnx> <int8.onnx> <photo list> <out.json> [runs]
 //     Top-1 accuracy of both models through the station's OnnxClassifier on the listed photos (label =
-//     first path component), their agreement, and latency side by side: median of <runs> (default 200)
+//     first path component), their macro and per-class F1, their agreement, and latency side by side: median of <runs> (default 200)
 //     Run calls after warm-up, 1 and 2 intra-op threads, the classifier's session settings, fp32 and
 //     int8 interleaved in blocks so machine load hits both alike.
 // A photo list holds one path per line relative to the list's "root" (first line "#root <dir>") or absolute.
@@ -15,6 +15,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using SortStation.Core.Options;
+using SortStation.Imaging;
 using SortStation.Vision;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -267,6 +268,7 @@ void Evaluate(string fp32, string int8, List<string> photos, string outPath, int
         var idx = Enumerable.Range(0, photos.Count).Where(i => truth[i] == l).ToArray();
         return Math.Round((double)idx.Count(i => predictions[m.Item1][i] == l) / idx.Length, 4);
     }));
+    var f1 = models.ToDictionary(m => m.Item1, m => F1(labels, truth, predictions[m.Item1]));
 
     var metadata = ModelMetadataLoader.Load(new ModelOptions { Path = Path.GetFullPath(fp32) });
     float[] tensor;
@@ -347,6 +349,7 @@ void Evaluate(string fp32, string int8, List<string> photos, string outPath, int
         accuracyDropPoints = Math.Round(100 * (accuracy["fp32"] - accuracy["int8"]), 2),
         top1Agreement = Math.Round(agreement, 4),
         perClassRecall = perClass,
+        f1,
         latency,
         loadAverage = new { before = loadBefore, after = loadAfter },
         cpus = Environment.ProcessorCount,
@@ -356,4 +359,21 @@ void Evaluate(string fp32, string int8, List<string> photos, string outPath, int
     };
     File.WriteAllText(outPath, JsonSerializer.Serialize(report, json));
     Console.WriteLine($"accuracy fp32 {accuracy["fp32"]:P2}, int8 {accuracy["int8"]:P2}, agreement {agreement:P2}; wrote {outPath}");
+
+    // Per-class F1 (2 TP / (2 TP + FP + FN)) and their mean, as scikit-learn's f1_score(average="macro").
+    static object F1(string[] labels, string[] truth, string[] predicted)
+    {
+        var perClass = labels.ToDictionary(l => l, l =>
+        {
+            int tp = 0, wrong = 0;
+            for (var i = 0; i < truth.Length; i++)
+            {
+                tp += truth[i] == l && predicted[i] == l ? 1 : 0;
+                wrong += (truth[i] == l) != (predicted[i] == l) ? 1 : 0;
+            }
+
+            return tp == 0 ? 0.0 : 2.0 * tp / ((2 * tp) + wrong);
+        });
+        return new { macro = Math.Round(perClass.Values.Average(), 4), perClass = perClass.ToDictionary(p => p.Key, p => Math.Round(p.Value, 4)) };
+    }
 }
